@@ -1,0 +1,97 @@
+package lab.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import lab.server.behavior.BehaviorPlanner;
+import lab.server.http.LabServerInitializer;
+import lab.server.stats.Ledger;
+import lab.server.stats.Ticker;
+
+/**
+ * The API that serves only {@code limit} requests at a time, on 127.0.0.1. Start one with
+ * {@link #start(ServerConfig)} (tests and the tour run it in-process) or from the command line
+ * ({@link ServerCommand}); close it to stop.
+ */
+public final class LabServer implements AutoCloseable {
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final Ledger ledger;
+    private final ServerConfig config;
+
+    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config) {
+        this.group = group;
+        this.channel = channel;
+        this.ledger = ledger;
+        this.config = config;
+    }
+
+    /** Binds and starts serving; throws if the port cannot be bound (already in use, say). */
+    public static LabServer start(ServerConfig config) throws InterruptedException {
+        Objects.requireNonNull(config, "config");
+        Ledger ledger = new Ledger(config.limit(), Ticker.system());
+        BehaviorPlanner planner = new BehaviorPlanner(config.latency(), config.faultRate(), config.seed());
+        // One thread per core does both accepting and I/O: the handlers never block, and the
+        // latency timer runs on the same threads, so more threads than cores would only add switches.
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                NioIoHandler.newFactory());
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new LabServerInitializer(ledger, planner))
+                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
+                    .sync()
+                    .channel();
+            return new LabServer(group, channel, ledger, config);
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    /** The port actually bound (the free one picked when started with port 0). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, with no trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The live figures, the same ones {@code /stats} reports. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Blocks until the server is closed. */
+    public void awaitClose() throws InterruptedException {
+        channel.closeFuture().await();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    public static void main(String[] args) {
+        System.exit(ServerCommand.run(args));
+    }
+}

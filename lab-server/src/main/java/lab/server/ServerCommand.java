@@ -1,0 +1,130 @@
+package lab.server;
+
+import java.io.PrintWriter;
+import java.net.SocketException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import lab.server.behavior.LatencyModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code java -jar lab-server.jar [flags]}: parses the flags, starts the server, prints
+ * {@code listening on http://127.0.0.1:PORT} and serves until stopped. A bad flag ends it with exit
+ * code 2 and one line on stderr saying what is wrong and what is allowed, never the whole usage text.
+ */
+@Command(name = "lab-server", mixinStandardHelpOptions = true, version = "lab-server 0.1.0", sortOptions = false,
+        description = "The API that serves only N requests at a time: a hard limit, drawn latency, injected faults, exact figures.")
+final class ServerCommand implements Callable<Integer> {
+
+    static final int EXIT_BAD_FLAGS = 2;
+    static final int EXIT_CANNOT_SERVE = 1;
+
+    /** What each flag takes, appended to a complaint about it. */
+    private static final Map<String, String> ALLOWED = Map.of(
+            "--port", "a port from 0 to 65535 (0 picks a free one)",
+            "--limit", "a whole number of requests from 1 to 1000000",
+            "--latency", "fixed:100ms, uniform:20ms..200ms, lognormal:median=50ms,p99=400ms or bimodal:40ms,2s@5%",
+            "--fault-rate", "a fraction from 0 to 1, such as 0.05",
+            "--seed", "a whole number (64-bit)");
+    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --help, --version";
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_LIMIT,
+            description = "Hard limit of requests in flight; over it, 429 at once (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--latency", paramLabel = "SPEC", defaultValue = ServerConfig.DEFAULT_LATENCY,
+            converter = LatencyConverter.class,
+            description = "fixed:100ms | uniform:20ms..200ms | lognormal:median=50ms,p99=400ms | bimodal:40ms,2s@5%% (default: ${DEFAULT-VALUE}).")
+    LatencyModel latency;
+
+    @Option(names = "--fault-rate", paramLabel = "F", defaultValue = "0",
+            description = "Fraction of accepted requests answered 500 or 503 (default: ${DEFAULT-VALUE}).")
+    double faultRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_SEED,
+            description = "Seed of every random draw, so a run can be repeated (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = validConfig();
+        LabServer server;
+        try {
+            server = LabServer.start(config);
+        } catch (Exception e) { // Netty rethrows the bind failure unchecked
+            if (!(e instanceof SocketException)) {
+                throw e;
+            }
+            System.err.println("lab-server: cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage());
+            return EXIT_CANNOT_SERVE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab-server-shutdown"));
+        System.out.println("listening on " + server.baseUrl());
+        System.out.flush();
+        server.awaitClose();
+        return 0;
+    }
+
+    /** Range checks picocli's types cannot express, reported the same way as its own errors. */
+    private ServerConfig validConfig() {
+        if (port < 0 || port > 65_535) {
+            throw bad("--port", port);
+        }
+        if (limit < 1 || limit > 1_000_000) {
+            throw bad("--limit", limit);
+        }
+        if (!(faultRate >= 0 && faultRate <= 1)) {
+            throw bad("--fault-rate", faultRate);
+        }
+        return new ServerConfig(port, limit, latency, faultRate, seed);
+    }
+
+    private ParameterException bad(String option, Object value) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + value,
+                spec.findOption(option), String.valueOf(value));
+    }
+
+    static int run(String... args) {
+        CommandLine cmd = new CommandLine(new ServerCommand());
+        cmd.setParameterExceptionHandler(ServerCommand::oneLine);
+        return cmd.execute(args);
+    }
+
+    /** One line on stderr: picocli's own complaint, then what is allowed. */
+    private static int oneLine(ParameterException e, String[] args) {
+        String message = e.getMessage().replace('\n', ' ').strip();
+        String allowed = e.getArgSpec() instanceof OptionSpec o && ALLOWED.containsKey(o.longestName())
+                ? ALLOWED.get(o.longestName())
+                : "flags " + FLAGS;
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("lab-server: " + message + (message.contains(allowed) ? "" : " (allowed: " + allowed + ")"));
+        err.flush();
+        return EXIT_BAD_FLAGS;
+    }
+
+    /** Lets picocli report a bad {@code --latency} in its usual "Invalid value for option" form. */
+    static final class LatencyConverter implements ITypeConverter<LatencyModel> {
+        @Override
+        public LatencyModel convert(String value) {
+            try {
+                return LatencyModel.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

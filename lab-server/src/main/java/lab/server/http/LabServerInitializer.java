@@ -1,0 +1,62 @@
+package lab.server.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.util.Objects;
+import lab.server.behavior.BehaviorPlanner;
+import lab.server.stats.Ledger;
+
+/**
+ * Builds each connection's pipeline; one handler per concern. Typed on {@link Channel} so the
+ * very same pipeline runs on an {@code EmbeddedChannel} in tests, with virtual time.
+ *
+ *
+ * <pre>
+ *   HttpServerCodec            bytes to HTTP; request line up to 4 KiB, headers up to 8 KiB
+ *   MalformedRequestHandler    400 / 414 / 431 for what the codec could not parse, then close
+ *   HttpServerKeepAliveHandler Connection: keep-alive or close, as the client asked
+ *   HttpObjectAggregator       one FullHttpRequest per request (bodies up to 64 KiB, else 413)
+ *   OneAtATimeHandler          pipelined requests wait, unaccepted, for the response before them
+ *   Router                     /health /stats /stats/reset /metrics 404 405 400; items go on
+ *   ConcurrencyLimitHandler    a slot, or 429 at once
+ *   ItemHandler                latency, faults, the answer; the slot released before the write
+ * </pre>
+ */
+public final class LabServerInitializer extends ChannelInitializer<Channel> {
+
+    static final int MAX_REQUEST_LINE = 4096;
+    static final int MAX_HEADER_BYTES = 8192;
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final BehaviorPlanner planner;
+    private final Router router;
+    private final ConcurrencyLimitHandler limiter;
+
+    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner) {
+        this.planner = Objects.requireNonNull(planner, "planner");
+        ServerDescription description = new ServerDescription(ledger.limit(), planner.latency().spec(),
+                planner.faultRate(), planner.seed());
+        this.router = new Router(ledger, description);
+        this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES)));
+        p.addLast(new MalformedRequestHandler());
+        p.addLast(new HttpServerKeepAliveHandler());
+        p.addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+        p.addLast(new OneAtATimeHandler());
+        p.addLast(router);
+        p.addLast(limiter);
+        p.addLast(new ItemHandler(planner));
+    }
+}

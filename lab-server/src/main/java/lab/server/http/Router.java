@@ -1,0 +1,92 @@
+package lab.server.http;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Objects;
+import lab.server.stats.Ledger;
+import lab.server.stats.PrometheusText;
+import lab.server.stats.Snapshot;
+
+/**
+ * Answers the lab's own endpoints at once ({@code /health}, {@code /stats}, {@code /stats/reset},
+ * {@code /metrics}, 404, 405, 400) and passes a well-formed item request on as an {@link ItemRequest}.
+ * Nothing answered here touches the limit, so these work even when every slot is taken.
+ *
+ * <pre>
+ *   ... -> OneAtATimeHandler -> [Router] -> ConcurrencyLimitHandler -> ItemHandler
+ * </pre>
+ */
+@Sharable
+final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private final Ledger ledger;
+    private final ServerDescription description;
+
+    Router(Ledger ledger, ServerDescription description) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        HttpMethod method = request.method();
+        if (path.startsWith(ItemQuery.PREFIX)) {
+            if (!method.equals(HttpMethod.GET)) {
+                ctx.writeAndFlush(notAllowed(ctx, "GET"));
+                return;
+            }
+            try {
+                ctx.fireChannelRead(ItemQuery.parse(uri));
+            } catch (ItemQuery.BadItemRequest e) {
+                ctx.writeAndFlush(Responses.error(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "bad_request", e.getMessage()));
+            }
+            return;
+        }
+        ctx.writeAndFlush(switch (path) {
+            case "/health" -> method.equals(HttpMethod.GET) ? health(ctx) : notAllowed(ctx, "GET");
+            case "/stats" -> method.equals(HttpMethod.GET) ? stats(ctx, ledger.snapshot()) : notAllowed(ctx, "GET");
+            case "/stats/reset" -> method.equals(HttpMethod.POST) ? reset(ctx) : notAllowed(ctx, "POST");
+            case "/metrics" -> method.equals(HttpMethod.GET) ? metrics(ctx) : notAllowed(ctx, "GET");
+            default -> Responses.error(ctx.alloc(), HttpResponseStatus.NOT_FOUND, "not_found",
+                    "no such path " + path + ": try GET /api/items/{id}, /stats, /metrics, /health or POST /stats/reset");
+        });
+    }
+
+    private static FullHttpResponse health(ChannelHandlerContext ctx) {
+        return Responses.json(ctx.alloc(), HttpResponseStatus.OK, new Health("ok"));
+    }
+
+    private FullHttpResponse stats(ChannelHandlerContext ctx, Snapshot snapshot) {
+        return Responses.json(ctx.alloc(), HttpResponseStatus.OK, Json.tree(snapshot).set("server", Json.tree(description)));
+    }
+
+    /** Resets the figures and answers with those of the window it closes: read and reset in one step. */
+    private FullHttpResponse reset(ChannelHandlerContext ctx) {
+        Snapshot closing = ledger.snapshot();
+        ledger.reset();
+        return stats(ctx, closing);
+    }
+
+    private FullHttpResponse metrics(ChannelHandlerContext ctx) {
+        return Responses.text(ctx.alloc(), HttpResponseStatus.OK, PrometheusText.render(ledger.snapshot()), PrometheusText.CONTENT_TYPE);
+    }
+
+    private static FullHttpResponse notAllowed(ChannelHandlerContext ctx, String allowed) {
+        FullHttpResponse response = Responses.error(ctx.alloc(), HttpResponseStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed", "this path takes " + allowed);
+        response.headers().set(HttpHeaderNames.ALLOW, allowed);
+        return response;
+    }
+
+    record Health(String status) {
+    }
+}

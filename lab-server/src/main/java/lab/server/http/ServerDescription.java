@@ -1,0 +1,5 @@
+package lab.server.http;
+
+/** How the server was started, reported beside the figures in {@code /stats} so a result says what produced it. */
+public record ServerDescription(int limit, String latency, double faultRate, long seed) {
+}

@@ -1,0 +1,80 @@
+package lab.server.http;
+
+import static lab.server.http.EmbeddedLab.get;
+import static lab.server.http.EmbeddedLab.responses;
+import static lab.server.http.EmbeddedLab.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever a client sends wrong gets its status code, never a crash and never a slot. */
+class BadRequestTest {
+
+    private final EmbeddedLab lab = new EmbeddedLab(10, "fixed:10ms");
+
+    @AfterEach
+    void noSlotWasTaken() {
+        assertThat(lab.stats().accepted()).isZero();
+        assertThat(lab.stats().inFlight()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HELLO\r\n\r\n", "GET /api/items/x HTTP/9.9\r\n\r\n", "GET /api/items/x FTP/1.1\r\n\r\n",
+            "GET\r\n\r\n", "GET /api/items/x HTTP/1.1 extra\r\n\r\n"})
+    void aMalformedRequestLineGets400AndTheConnectionCloses(String raw) {
+        EmbeddedChannel ch = lab.connect();
+        send(ch, raw);
+        assertThat(responses(ch)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains("\"error\":\"bad_request\"");
+        });
+        assertThat(ch.isOpen()).isFalse();
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    @org.junit.jupiter.api.Test
+    void headersOver8KiBGet431() {
+        EmbeddedChannel ch = lab.connect();
+        send(ch, "GET /api/items/x HTTP/1.1\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n");
+        assertThat(responses(ch)).extracting(EmbeddedLab.Response::status).containsExactly(431);
+        assertThat(ch.isOpen()).isFalse();
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRequestLineOver4KiBGets414() {
+        EmbeddedChannel ch = lab.connect();
+        send(ch, "GET /api/items/x?pad=" + "a".repeat(5000) + " HTTP/1.1\r\n\r\n");
+        assertThat(responses(ch)).extracting(EmbeddedLab.Response::status).containsExactly(414);
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /nope, 404",
+            "GET, /api/items, 404",
+            "GET, /api/items/, 400",
+            "GET, /api/items/a.b, 400",
+            "GET, /api/items/a/b, 400",
+            "GET, /api/items/" + "x" + "0123456789012345678901234567890123456789012345678901234567890123, 400",
+            "GET, /api/items/x?delay_ms=-1, 400",
+            "GET, /api/items/x?delay_ms=soon, 400",
+            "GET, /api/items/x?delay_ms=600001, 400",
+            "GET, /api/items/x?fail=404, 400",
+            "POST, /api/items/x, 405",
+            "GET, /stats/reset, 405",
+            "DELETE, /stats, 405",
+    })
+    void aBadTargetGetsItsCodeAndTheConnectionStaysUsable(String method, String target, int status) {
+        EmbeddedChannel ch = lab.connect();
+        send(ch, method + " " + target + " HTTP/1.1\r\ncontent-length: 0\r\n\r\n");
+        get(ch, "/health");
+        assertThat(responses(ch)).extracting(EmbeddedLab.Response::status).containsExactly(status, 200);
+        assertFalse(ch.finishAndReleaseAll());
+    }
+}
