@@ -2,11 +2,11 @@ package lab.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -35,30 +35,40 @@ public final class LabServer implements AutoCloseable {
         this.config = config;
     }
 
-    /** Binds and starts serving; throws if the port cannot be bound (already in use, say). */
-    public static LabServer start(ServerConfig config) throws InterruptedException {
+    /** Binds and starts serving; a {@link BindException} saying why if the port cannot be had. */
+    public static LabServer start(ServerConfig config) throws BindException, InterruptedException {
         Objects.requireNonNull(config, "config");
         Ledger ledger = new Ledger(config.limit(), Ticker.system());
         BehaviorPlanner planner = new BehaviorPlanner(config.latency(), config.faultRate(), config.seed());
         // One thread per core does both accepting and I/O: the handlers never block, and the
         // latency timer runs on the same threads, so more threads than cores would only add switches.
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                NioIoHandler.newFactory());
+        Transport transport = Transport.best();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveIoThreads(), transport.ioHandlers());
         try {
-            Channel channel = new ServerBootstrap()
+            ChannelFuture bound = new ServerBootstrap()
                     .group(group)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new LabServerInitializer(ledger, planner))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
-                    .sync()
-                    .channel();
-            return new LabServer(group, channel, ledger, config);
-        } catch (RuntimeException | InterruptedException e) {
+                    .await();
+            if (!bound.isSuccess()) {
+                throw cannotBind(config.port(), bound.cause());
+            }
+            return new LabServer(group, bound.channel(), ledger, config);
+        } catch (BindException | RuntimeException | InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    /** One readable sentence, whichever transport failed: NIO says "Address already in use", epoll adds its errno. */
+    private static BindException cannotBind(int port, Throwable cause) {
+        String why = cause == null || cause.getMessage() == null ? "bind failed" : cause.getMessage();
+        BindException e = new BindException("cannot listen on 127.0.0.1:" + port + ": " + why.substring(why.lastIndexOf(": ") + 1).strip());
+        e.initCause(cause);
+        return e;
     }
 
     /** The port actually bound (the free one picked when started with port 0). */

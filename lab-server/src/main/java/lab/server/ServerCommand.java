@@ -1,7 +1,7 @@
 package lab.server;
 
 import java.io.PrintWriter;
-import java.net.SocketException;
+import java.net.BindException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.server.behavior.LatencyModel;
@@ -32,8 +32,9 @@ final class ServerCommand implements Callable<Integer> {
             "--limit", "a whole number of requests from 1 to 1000000",
             "--latency", "fixed:100ms, uniform:20ms..200ms, lognormal:median=50ms,p99=400ms or bimodal:40ms,2s@5%",
             "--fault-rate", "a fraction from 0 to 1, such as 0.05",
-            "--seed", "a whole number (64-bit)");
-    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --help, --version";
+            "--seed", "a whole number (64-bit)",
+            "--io-threads", "0 (one per core) to 256");
+    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, --help, --version";
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
             description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -56,6 +57,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Seed of every random draw, so a run can be repeated (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
+            description = "Event-loop threads (they also run the latency timer); 0 for one per core (default: ${DEFAULT-VALUE}).")
+    int ioThreads;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,11 +70,8 @@ final class ServerCommand implements Callable<Integer> {
         LabServer server;
         try {
             server = LabServer.start(config);
-        } catch (Exception e) { // Netty rethrows the bind failure unchecked
-            if (!(e instanceof SocketException)) {
-                throw e;
-            }
-            System.err.println("lab-server: cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage());
+        } catch (BindException e) {
+            System.err.println("lab-server: " + e.getMessage());
             return EXIT_CANNOT_SERVE;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab-server-shutdown"));
@@ -90,7 +92,10 @@ final class ServerCommand implements Callable<Integer> {
         if (!(faultRate >= 0 && faultRate <= 1)) {
             throw bad("--fault-rate", faultRate);
         }
-        return new ServerConfig(port, limit, latency, faultRate, seed);
+        if (ioThreads < 0 || ioThreads > 256) {
+            throw bad("--io-threads", ioThreads);
+        }
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
     }
 
     private ParameterException bad(String option, Object value) {

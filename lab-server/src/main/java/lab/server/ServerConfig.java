@@ -12,8 +12,9 @@ import lab.server.behavior.LatencyModel;
  * @param latency   the service-time model
  * @param faultRate fraction of accepted requests answered 500 or 503, 0 to 1
  * @param seed      seed of every random draw
+ * @param ioThreads event-loop threads serving connections and the latency timer; 0 for one per core
  */
-public record ServerConfig(int port, int limit, LatencyModel latency, double faultRate, long seed) {
+public record ServerConfig(int port, int limit, LatencyModel latency, double faultRate, long seed, int ioThreads) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_LIMIT = 10;
@@ -31,29 +32,41 @@ public record ServerConfig(int port, int limit, LatencyModel latency, double fau
         if (!(faultRate >= 0 && faultRate <= 1)) {
             throw new IllegalArgumentException("fault rate must be 0 to 1, got " + faultRate);
         }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("io threads must be 0 (one per core) or more, got " + ioThreads);
+        }
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_PORT, DEFAULT_LIMIT, LatencyModel.parse(DEFAULT_LATENCY), 0, DEFAULT_SEED);
+        return new ServerConfig(DEFAULT_PORT, DEFAULT_LIMIT, LatencyModel.parse(DEFAULT_LATENCY), 0, DEFAULT_SEED, 0);
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(port, limit, latency, faultRate, seed);
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
     }
 
     public ServerConfig withLimit(int limit) {
-        return new ServerConfig(port, limit, latency, faultRate, seed);
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
     }
 
     public ServerConfig withLatency(LatencyModel latency) {
-        return new ServerConfig(port, limit, latency, faultRate, seed);
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
     }
 
     public ServerConfig withFaultRate(double faultRate) {
-        return new ServerConfig(port, limit, latency, faultRate, seed);
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
     }
 
     public ServerConfig withSeed(long seed) {
-        return new ServerConfig(port, limit, latency, faultRate, seed);
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
+    }
+
+    public ServerConfig withIoThreads(int ioThreads) {
+        return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
+    }
+
+    /** The number of event-loop threads to start: {@code ioThreads}, or one per core when it is 0. */
+    public int effectiveIoThreads() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
     }
 }

@@ -26,6 +26,7 @@ class CommandLineTest {
             "--latency slow       | --latency      | lognormal:median=50ms,p99=400ms",
             "--latency fixed:10   | --latency      | 250ms, 2s or 1m",
             "--seed x             | --seed         | whole number",
+            "--io-threads -1      | --io-threads   | one per core",
             "--verbose            | --verbose      | --latency SPEC",
             "--port               | --port         | --limit N",
     })
@@ -69,8 +70,8 @@ class CommandLineTest {
 
     private static Process launch(String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LabServer.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), LabServer.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
     }

@@ -6,7 +6,11 @@ import static lab.server.http.EmbeddedLab.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
 import java.util.List;
 import lab.server.stats.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,30 @@ class PipelineTest {
         assertThat(s.inFlight()).isZero();
         assertThat(s.completed()).isEqualTo(1);
         assertThat(s.serviceMsSum()).isEqualTo(50);
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    /**
+     * The rule that makes the limit invisible to a well-behaved client: by the time the first byte
+     * of the response reaches the socket, the slot is already free. Released after the write, a
+     * client could read the answer and send its next request while the slot still looked taken.
+     */
+    @Test
+    void theSlotIsFreeBeforeTheResponseIsWritten() {
+        EmbeddedChannel ch = lab.connect();
+        List<Integer> inFlightAtWrite = new ArrayList<>();
+        ch.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                inFlightAtWrite.add(lab.stats().inFlight());
+                ctx.write(msg, promise);
+            }
+        });
+        get(ch, "/api/items/a?delay_ms=5");
+        get(ch, "/api/items/b?delay_ms=0&fail=503");
+        lab.advance(5);
+        assertThat(responses(ch)).hasSize(2);
+        assertThat(inFlightAtWrite).isNotEmpty().containsOnly(0);
         assertFalse(ch.finishAndReleaseAll());
     }
 

@@ -16,7 +16,7 @@ abstract class LoopbackServer {
     static LabServer server;
 
     @BeforeAll
-    static void startServer() throws InterruptedException {
+    static void startServer() throws Exception {
         server = LabServer.start(ServerConfig.defaults().withPort(0).withLimit(LIMIT)
                 .withLatency(LatencyModel.parse("fixed:1ms")));
     }

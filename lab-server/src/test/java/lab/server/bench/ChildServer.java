@@ -1,0 +1,52 @@
+package lab.server.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A server in a JVM of its own, so that the load and the server are measured as separate processes. */
+final class ChildServer implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+
+    private ChildServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code mainClass} on this JVM's class path and reads its port from its first line. */
+    static ChildServer start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** The same, with options for the child JVM (system properties, GC flags). */
+    static ChildServer start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library, without a warning
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
+        String first = out.readLine();
+        if (first == null || !first.startsWith("listening on http://127.0.0.1:")) {
+            p.destroyForcibly();
+            throw new IOException(mainClass.getSimpleName() + " did not start: first line was " + first);
+        }
+        return new ChildServer(p, Integer.parseInt(first.substring(first.lastIndexOf(':') + 1)));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
