@@ -51,16 +51,14 @@ final class ItemHandler extends SimpleChannelInboundHandler<AdmittedRequest> {
         Behavior behavior = planner.plan(slot.sequence(), admitted.request().overrides());
         slot.charge(behavior.serviceMs());
         pending = slot;
-        switch (behavior.fault()) {
-            case HANG -> { } // holds the slot until the client gives up and closes
-            default -> {
-                if (behavior.serviceMs() == 0) {
-                    answer(ctx, admitted.request().id(), behavior);
-                } else {
-                    timer = ctx.executor().schedule(() -> answer(ctx, admitted.request().id(), behavior),
-                            behavior.serviceMs(), TimeUnit.MILLISECONDS);
-                }
-            }
+        if (behavior.fault() == Fault.HANG) {
+            return; // holds the slot until the client gives up and closes
+        }
+        String id = admitted.request().id();
+        if (behavior.serviceMs() == 0) {
+            answer(ctx, id, behavior);
+        } else {
+            timer = ctx.executor().schedule(() -> answer(ctx, id, behavior), behavior.serviceMs(), TimeUnit.MILLISECONDS);
         }
     }
 

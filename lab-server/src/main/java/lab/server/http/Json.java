@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** The server's one JSON writer: snake_case field names from record components ({@code inFlight} is {@code in_flight}). */
@@ -22,7 +23,7 @@ public final class Json {
     static ByteBuf write(ByteBufAllocator alloc, Object value) {
         ByteBuf buf = alloc.buffer(128);
         try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
-            MAPPER.writeValue((java.io.OutputStream) out, value);
+            MAPPER.writeValue((OutputStream) out, value); // the stream is also a DataOutput: pick the stream overload
             return buf;
         } catch (IOException e) {
             buf.release();

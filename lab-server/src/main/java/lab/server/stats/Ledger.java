@@ -16,8 +16,8 @@ import org.HdrHistogram.Recorder;
  *
  * <p>A reset zeroes the figures but not the requests still in flight: those are carried into the
  * new window as accepted (their service time stays in the old one), so the identity above still
- * holds after it. A reset also rewinds the acceptance sequence, so the same load after a reset sees
- * the same random draws.
+ * holds after it. A reset also rewinds the acceptance sequence (to 0 when the server is idle), so
+ * the same load after a reset sees the same random draws.
  */
 public final class Ledger {
 
