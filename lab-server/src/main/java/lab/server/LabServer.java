@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import lab.server.behavior.BehaviorPlanner;
 import lab.server.http.LabServerInitializer;
+import lab.server.http.ServerDescription;
 import lab.server.stats.Ledger;
 import lab.server.stats.Ticker;
 
@@ -40,8 +41,8 @@ public final class LabServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Ledger ledger = new Ledger(config.limit(), Ticker.system());
         BehaviorPlanner planner = new BehaviorPlanner(config.latency(), config.faultRate(), config.seed());
-        // One thread per core does both accepting and I/O: the handlers never block, and the
-        // latency timer runs on the same threads, so more threads than cores would only add switches.
+        // The same threads accept, serve and run the latency timer: the handlers never block, so a
+        // thread more than the cores it can have only adds switches (see ServerConfig.defaultIoThreads).
         Transport transport = Transport.best();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveIoThreads(), transport.ioHandlers());
         try {
@@ -50,7 +51,7 @@ public final class LabServer implements AutoCloseable {
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new LabServerInitializer(ledger, planner))
+                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport)))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                     .await();
             if (!bound.isSuccess()) {
@@ -61,6 +62,11 @@ public final class LabServer implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    private static ServerDescription describe(ServerConfig config, Transport transport) {
+        return new ServerDescription(config.limit(), config.latency().spec(), config.faultRate(), config.seed(),
+                transport.name(), config.effectiveIoThreads());
     }
 
     /** One readable sentence, whichever transport failed: NIO says "Address already in use", epoll adds its errno. */

@@ -33,7 +33,7 @@ final class ServerCommand implements Callable<Integer> {
             "--latency", "fixed:100ms, uniform:20ms..200ms, lognormal:median=50ms,p99=400ms or bimodal:40ms,2s@5%",
             "--fault-rate", "a fraction from 0 to 1, such as 0.05",
             "--seed", "a whole number (64-bit)",
-            "--io-threads", "0 (one per core) to 256");
+            "--io-threads", "0 (half the cores) to 256");
     private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, --help, --version";
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
@@ -58,7 +58,7 @@ final class ServerCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
-            description = "Event-loop threads (they also run the latency timer); 0 for one per core (default: ${DEFAULT-VALUE}).")
+            description = "Event-loop threads (they also run the latency timer); 0 for half the cores, at least 1 (default: ${DEFAULT-VALUE}).")
     int ioThreads;
 
     @Spec

@@ -26,7 +26,7 @@ class CommandLineTest {
             "--latency slow       | --latency      | lognormal:median=50ms,p99=400ms",
             "--latency fixed:10   | --latency      | 250ms, 2s or 1m",
             "--seed x             | --seed         | whole number",
-            "--io-threads -1      | --io-threads   | one per core",
+            "--io-threads -1      | --io-threads   | half the cores",
             "--verbose            | --verbose      | --latency SPEC",
             "--port               | --port         | --limit N",
     })

@@ -37,10 +37,8 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
     private final Router router;
     private final ConcurrencyLimitHandler limiter;
 
-    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner) {
+    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description) {
         this.planner = Objects.requireNonNull(planner, "planner");
-        ServerDescription description = new ServerDescription(ledger.limit(), planner.latency().spec(),
-                planner.faultRate(), planner.seed());
         this.router = new Router(ledger, description);
         this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
     }

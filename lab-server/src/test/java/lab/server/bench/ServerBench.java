@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.server.LabServer;
+import lab.server.ServerConfig;
 import lab.server.support.HttpConnection;
 
 /**
@@ -43,10 +44,13 @@ public final class ServerBench {
     private static final int OVERHEAD_CONNECTIONS = 64;
     private static final int ACCURACY_CONNECTIONS = 10;
     private static final int DELAY_MS = 50;
+    /** Both servers get the same number of event loops, lab-server's default, so the comparison is like for like. */
+    private static final String IO_THREADS = String.valueOf(ServerConfig.defaultIoThreads());
 
     private final Duration round;
     private final int rounds;
     private final List<ObjectNode> lines = new ArrayList<>();
+    private final List<String> accuracyRows = new ArrayList<>();
 
     private ServerBench(Duration round, int rounds) {
         this.round = round;
@@ -77,8 +81,9 @@ public final class ServerBench {
         env.put("java", Runtime.version().toString());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("at", Instant.now().toString());
-        System.out.printf("lab-server bench: %d cores, Java %s, %d s rounds%n%n", env.get("cores").asInt(), env.get("java").asText(),
-                round.toSeconds());
+        env.put("io_threads", Integer.parseInt(IO_THREADS));
+        System.out.printf("lab-server bench: %d cores, Java %s, %s event-loop thread(s) per server, %d s rounds%n%n",
+                env.get("cores").asInt(), env.get("java").asText(), IO_THREADS, round.toSeconds());
     }
 
     /** Who is timed in the accuracy table: the bare timer baseline, then lab-server on each transport. */
@@ -89,48 +94,50 @@ public final class ServerBench {
         String items = "/api/items/timer?delay_ms=" + DELAY_MS;
         List<Subject> subjects = List.of(
                 new Subject("hello-netty + timer", List.of(), HelloNettyServer.class,
-                        new String[] {"--port", "0", "--delay-ms", String.valueOf(DELAY_MS)}, items, false),
+                        new String[] {"--port", "0", "--delay-ms", String.valueOf(DELAY_MS), "--io-threads", IO_THREADS}, items, false),
                 new Subject("lab-server (epoll)", List.of("-Dlab.transport=epoll"), LabServer.class,
                         new String[] {"--port", "0"}, items, true),
                 new Subject("lab-server (nio)", List.of("-Dlab.transport=nio"), LabServer.class,
                         new String[] {"--port", "0"}, items, true));
-        System.out.println("Timer accuracy: delay_ms=" + DELAY_MS + ", " + ACCURACY_CONNECTIONS
-                + " closed-loop connections, limit 10; overshoot over " + DELAY_MS + " ms, in ms (target: client p99 <= 2)");
-        System.out.printf("  %-22s %-26s %8s %8s %8s %8s%n", "server", "measured by", "p50", "p99", "p99.9", "max");
         for (Subject subject : subjects) {
             accuracy(subject);
         }
+        System.out.println("Timer accuracy: delay_ms=" + DELAY_MS + ", " + ACCURACY_CONNECTIONS
+                + " closed-loop connections, limit 10; overshoot over " + DELAY_MS + " ms, in ms (target: client p99 <= 2)");
+        System.out.printf("  %-22s %-27s %8s %8s %8s %8s%n", "server", "measured by", "p50", "p99", "p99.9", "max");
+        accuracyRows.forEach(System.out::println);
         System.out.println();
     }
 
     private void accuracy(Subject subject) throws Exception {
         try (ChildServer server = ChildServer.start(subject.jvmOptions(), subject.main(), subject.args())) {
+            progress(subject.label() + ": warming up, 3 s");
             ClosedLoopLoad.run(server.port, subject.target(), ACCURACY_CONNECTIONS, Duration.ofSeconds(3)); // JIT warm-up
-            List<Wrk.Latency> tools = new ArrayList<>();
             if (Wrk.installed()) {
                 resetStats(server, subject);
-                tools.add(Wrk.latency(server.port, subject.target(), ACCURACY_CONNECTIONS, round));
-                accuracyRow(subject, "wrk -t1 (send to response)", tools.getLast(), null);
+                progress(subject.label() + ": wrk, " + round.toSeconds() + " s");
+                accuracyRow(subject, "wrk -t1 (send to response)", Wrk.latency(server.port, subject.target(), ACCURACY_CONNECTIONS, round));
             }
             resetStats(server, subject);
+            progress(subject.label() + ": java client, " + round.toSeconds() + " s");
             ClosedLoopLoad.Result r = ClosedLoopLoad.run(server.port, subject.target(), ACCURACY_CONNECTIONS, round);
-            accuracyRow(subject, "java client (send to resp.)", new Wrk.Latency(r.p50(), r.p99(), r.p999(), r.max(), r.requests()), null);
+            accuracyRow(subject, "java client (send to resp.)", new Wrk.Latency(r.p50(), r.p99(), r.p999(), r.max(), r.requests()));
             if (subject.hasStats()) {
                 JsonNode lat = stats(server).get("latency_ms");
                 accuracyRow(subject, "server (accept to socket)", new Wrk.Latency(lat.get("p50").asDouble(), lat.get("p99").asDouble(),
-                        lat.get("p999").asDouble(), lat.get("max").asDouble(), lat.get("count").asLong()), "server");
+                        lat.get("p999").asDouble(), lat.get("max").asDouble(), lat.get("count").asLong()));
             }
         }
     }
 
-    private void accuracyRow(Subject subject, String tool, Wrk.Latency l, String side) {
+    private void accuracyRow(Subject subject, String tool, Wrk.Latency l) {
         line("timer-accuracy").put("server", subject.label()).put("measured_by", tool).put("delay_ms", DELAY_MS)
                 .put("connections", ACCURACY_CONNECTIONS).put("samples", l.count())
                 .put("p50_over_ms", l.p50() - DELAY_MS).put("p99_over_ms", l.p99() - DELAY_MS)
                 .put("p999_over_ms", l.p999() - DELAY_MS).put("max_over_ms", l.max() - DELAY_MS)
                 .put("bound_p99_over_ms", 2.0);
-        System.out.printf(Locale.ROOT, "  %-22s %-26s %8.3f %8.3f %8.3f %8.3f%n", subject.label(), tool, l.p50() - DELAY_MS,
-                l.p99() - DELAY_MS, l.p999() - DELAY_MS, l.max() - DELAY_MS);
+        accuracyRows.add(String.format(Locale.ROOT, "  %-22s %-27s %8.3f %8.3f %8.3f %8.3f", subject.label(), tool,
+                l.p50() - DELAY_MS, l.p99() - DELAY_MS, l.p999() - DELAY_MS, l.max() - DELAY_MS));
     }
 
     private static void resetStats(ChildServer server, Subject subject) throws IOException {
@@ -148,10 +155,12 @@ public final class ServerBench {
     }
 
     private void overhead() throws Exception {
-        try (ChildServer lab = ChildServer.start(LabServer.class, "--port", "0", "--latency", "fixed:0ms", "--limit", "1000");
-             ChildServer hello = ChildServer.start(HelloNettyServer.class, "--port", "0")) {
+        try (ChildServer lab = ChildServer.start(LabServer.class, "--port", "0", "--latency", "fixed:0ms", "--limit", "1000",
+                "--io-threads", IO_THREADS);
+             ChildServer hello = ChildServer.start(HelloNettyServer.class, "--port", "0", "--io-threads", IO_THREADS)) {
             String target = "/api/items/bench";
             for (ChildServer s : List.of(hello, lab)) { // JIT warm-up, not measured
+                progress("bookkeeping cost: warming up both servers, 5 s each");
                 ClosedLoopLoad.run(s.port, target, OVERHEAD_CONNECTIONS, Duration.ofSeconds(5));
             }
             compare("java-closed-loop", hello, lab, (s, label, n) -> {
@@ -184,6 +193,7 @@ public final class ServerBench {
         double[] helloRps = new double[rounds];
         double[] labRps = new double[rounds];
         for (int n = 0; n < rounds; n++) {
+            progress("bookkeeping cost, " + tool + ": round " + (n + 1) + " of " + rounds + ", 2 x " + round.toSeconds() + " s");
             boolean helloFirst = n % 2 == 0;
             if (helloFirst) {
                 helloRps[n] = run.rps(hello, "hello-netty", n + 1);
@@ -198,10 +208,16 @@ public final class ServerBench {
         double ratio = labMedian / helloMedian;
         line("server-overhead-summary").put("tool", tool).put("hello_rps_median", helloMedian).put("lab_rps_median", labMedian)
                 .put("ratio", ratio).put("bound_ratio", 0.8);
-        System.out.printf("Bookkeeping cost: %s, 64 connections, lab-server --latency fixed:0ms --limit 1000%n", tool);
+        System.out.printf("Bookkeeping cost: %s, 64 connections, lab-server --latency fixed:0ms --limit 1000 --io-threads %s%n",
+                tool, IO_THREADS);
         System.out.printf("  %-12s %s%n", "hello-netty", rates(helloRps));
         System.out.printf("  %-12s %s%n", "lab-server", rates(labRps));
         System.out.printf("  ratio of medians %.3f (target >= 0.8) -> %.2f of the bound%n%n", ratio, ratio / 0.8);
+    }
+
+    /** A line on stderr saying what runs now: a bench of minutes should never look stuck. Tables follow on stdout. */
+    private void progress(String what) {
+        System.err.println("  ... " + what);
     }
 
     private static String rates(double[] rps) {

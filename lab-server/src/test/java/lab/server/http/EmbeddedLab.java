@@ -34,7 +34,9 @@ final class EmbeddedLab {
 
     EmbeddedLab(int limit, String latency) {
         ledger = new Ledger(limit, System::nanoTime);
-        initializer = new LabServerInitializer(ledger, new BehaviorPlanner(LatencyModel.parse(latency), 0, 42));
+        LatencyModel model = LatencyModel.parse(latency);
+        initializer = new LabServerInitializer(ledger, new BehaviorPlanner(model, 0, 42),
+                new ServerDescription(limit, model.spec(), 0, 42, "embedded", 1));
     }
 
     EmbeddedChannel connect() {

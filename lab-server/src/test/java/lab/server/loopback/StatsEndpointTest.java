@@ -23,6 +23,9 @@ class StatsEndpointTest extends LoopbackServer {
                     "completed", "failed", "service_ms_sum", "service_ms_max", "latency_ms");
             assertThat(s.get("latency_ms").fieldNames()).toIterable().contains("p50", "p90", "p99", "p999", "max");
             assertThat(s.get("limit").asInt()).isEqualTo(LIMIT);
+            assertThat(s.get("server").get("latency").asText()).isEqualTo("fixed:1ms");
+            assertThat(s.get("server").get("seed").asLong()).isEqualTo(42);
+            assertThat(s.get("server").get("transport").asText()).isIn("epoll", "nio");
             assertThat(s.get("accepted").asLong()).isEqualTo(3);
             assertThat(s.get("completed").asLong()).isEqualTo(2);
             assertThat(s.get("failed").asLong()).isEqualTo(1);
