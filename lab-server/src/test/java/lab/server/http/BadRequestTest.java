@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,31 +29,28 @@ class BadRequestTest {
     @ValueSource(strings = {"HELLO\r\n\r\n", "GET /api/items/x HTTP/9.9\r\n\r\n", "GET /api/items/x FTP/1.1\r\n\r\n",
             "GET\r\n\r\n", "GET /api/items/x HTTP/1.1 extra\r\n\r\n"})
     void aMalformedRequestLineGets400AndTheConnectionCloses(String raw) {
+        assertThat(refusedAndClosed(raw, 400).body()).contains("\"error\":\"bad_request\"");
+    }
+
+    @Test
+    void headersOver8KiBGet431() {
+        refusedAndClosed("GET /api/items/x HTTP/1.1\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n", 431);
+    }
+
+    @Test
+    void aRequestLineOver4KiBGets414() {
+        refusedAndClosed("GET /api/items/x?pad=" + "a".repeat(5000) + " HTTP/1.1\r\n\r\n", 414);
+    }
+
+    /** Sends {@code raw} on a new connection: one response with {@code status}, then the server closes. */
+    private EmbeddedLab.Response refusedAndClosed(String raw, int status) {
         EmbeddedChannel ch = lab.connect();
         send(ch, raw);
-        assertThat(responses(ch)).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(400);
-            assertThat(r.body()).contains("\"error\":\"bad_request\"");
-        });
-        assertThat(ch.isOpen()).isFalse();
+        List<EmbeddedLab.Response> answers = responses(ch);
+        assertThat(answers).extracting(EmbeddedLab.Response::status).containsExactly(status);
+        assertThat(ch.isOpen()).as("a stream that cannot be parsed is closed").isFalse();
         assertFalse(ch.finishAndReleaseAll());
-    }
-
-    @org.junit.jupiter.api.Test
-    void headersOver8KiBGet431() {
-        EmbeddedChannel ch = lab.connect();
-        send(ch, "GET /api/items/x HTTP/1.1\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n");
-        assertThat(responses(ch)).extracting(EmbeddedLab.Response::status).containsExactly(431);
-        assertThat(ch.isOpen()).isFalse();
-        assertFalse(ch.finishAndReleaseAll());
-    }
-
-    @org.junit.jupiter.api.Test
-    void aRequestLineOver4KiBGets414() {
-        EmbeddedChannel ch = lab.connect();
-        send(ch, "GET /api/items/x?pad=" + "a".repeat(5000) + " HTTP/1.1\r\n\r\n");
-        assertThat(responses(ch)).extracting(EmbeddedLab.Response::status).containsExactly(414);
-        assertFalse(ch.finishAndReleaseAll());
+        return answers.getFirst();
     }
 
     @ParameterizedTest
