@@ -29,10 +29,6 @@ import lab.server.stats.Slot;
  */
 final class ItemHandler extends SimpleChannelInboundHandler<AdmittedRequest> {
 
-    /** The 200 body. */
-    record Item(String id, long serviceMs) {
-    }
-
     /** The body of an injected 500 or 503. */
     record InjectedFault(String error, String message, String id, long serviceMs) {
     }
@@ -69,7 +65,7 @@ final class ItemHandler extends SimpleChannelInboundHandler<AdmittedRequest> {
         switch (behavior.fault()) {
             case NONE -> {
                 slot.release(Outcome.ANSWERED_OK);
-                ctx.writeAndFlush(Responses.json(ctx.alloc(), HttpResponseStatus.OK, new Item(id, behavior.serviceMs())));
+                ctx.writeAndFlush(Responses.item(ctx.alloc(), id, behavior.serviceMs()));
             }
             case ERROR_500, ERROR_503 -> {
                 HttpResponseStatus status = behavior.fault() == Fault.ERROR_500

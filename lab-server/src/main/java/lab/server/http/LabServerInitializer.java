@@ -4,8 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.util.Objects;
 import lab.server.behavior.BehaviorPlanner;
@@ -20,8 +20,9 @@ import lab.server.stats.Ledger;
  *   HttpServerCodec            bytes to HTTP; request line up to 4 KiB, headers up to 8 KiB
  *   MalformedRequestHandler    400 / 414 / 431 for what the codec could not parse, then close
  *   HttpServerKeepAliveHandler Connection: keep-alive or close, as the client asked
- *   HttpObjectAggregator       one FullHttpRequest per request (bodies up to 64 KiB, else 413)
- *   OneAtATimeHandler          pipelined requests wait, unaccepted, for the response before them
+ *   HttpServerExpectContinueHandler  100 Continue for a client that asks before sending a body
+ *   OneAtATimeHandler          pipelined requests wait, unaccepted, for the response before them;
+ *                              bodies (no endpoint takes one) are released as they arrive
  *   Router                     /health /stats /stats/reset /metrics 404 405 400; items go on
  *   ConcurrencyLimitHandler    a slot, or 429 at once
  *   ItemHandler                latency, faults, the answer; the slot released before the write
@@ -31,7 +32,6 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
 
     static final int MAX_REQUEST_LINE = 4096;
     static final int MAX_HEADER_BYTES = 8192;
-    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final BehaviorPlanner planner;
     private final Router router;
@@ -51,7 +51,7 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
         p.addLast(new MalformedRequestHandler());
         p.addLast(new HttpServerKeepAliveHandler());
-        p.addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+        p.addLast(new HttpServerExpectContinueHandler());
         p.addLast(new OneAtATimeHandler());
         p.addLast(router);
         p.addLast(limiter);

@@ -3,10 +3,10 @@ package lab.server.http;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Objects;
@@ -24,7 +24,7 @@ import lab.server.stats.Snapshot;
  * </pre>
  */
 @Sharable
-final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class Router extends SimpleChannelInboundHandler<HttpRequest> {
 
     private final Ledger ledger;
     private final ServerDescription description;
@@ -35,7 +35,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
         HttpMethod method = request.method();

@@ -19,14 +19,12 @@ final class ChildServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code mainClass} on this JVM's class path and reads its port from its first line. */
-    static ChildServer start(Class<?> mainClass, String... args) throws IOException {
-        return start(List.of(), mainClass, args);
-    }
-
-    /** The same, with options for the child JVM (system properties, GC flags). */
-    static ChildServer start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+    /**
+     * Starts {@code mainClass} on this JVM's class path, with {@code jvmOptions}, and reads its port
+     * from its first line; {@code pinned} keeps it on the server's cores (see {@link Cpus}).
+     */
+    static ChildServer start(boolean pinned, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(pinned ? Cpus.server() : List.of());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library, without a warning
         command.addAll(jvmOptions);

@@ -59,7 +59,7 @@ public final class ServerBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 10);
-        int rounds = intArg(args, "--rounds", 3);
+        int rounds = intArg(args, "--rounds", 5);
         String out = stringArg(args, "--out", null);
         ServerBench bench = new ServerBench(Duration.ofSeconds(seconds), rounds);
         String only = stringArg(args, "--only", "all");
@@ -82,8 +82,10 @@ public final class ServerBench {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("at", Instant.now().toString());
         env.put("io_threads", Integer.parseInt(IO_THREADS));
-        System.out.printf("lab-server bench: %d cores, Java %s, %s event-loop thread(s) per server, %d s rounds%n%n",
+        env.put("pinning", Cpus.describe());
+        System.out.printf("lab-server bench: %d cores, Java %s, %s event-loop thread(s) per server, %d s rounds%n",
                 env.get("cores").asInt(), env.get("java").asText(), IO_THREADS, round.toSeconds());
+        System.out.printf("  %s%n%n", Cpus.describe());
     }
 
     /** Who is timed in the accuracy table: the bare timer baseline, then lab-server on each transport. */
@@ -110,7 +112,9 @@ public final class ServerBench {
     }
 
     private void accuracy(Subject subject) throws Exception {
-        try (ChildServer server = ChildServer.start(subject.jvmOptions(), subject.main(), subject.args())) {
+        // Not pinned: the load is light, and a server JVM held to one core queues its event loop
+        // behind its own GC and JIT threads, which shows in the tail (seen: p99 4 to 6 ms instead of 1.3).
+        try (ChildServer server = ChildServer.start(false, subject.jvmOptions(), subject.main(), subject.args())) {
             progress(subject.label() + ": warming up, 3 s");
             ClosedLoopLoad.run(server.port, subject.target(), ACCURACY_CONNECTIONS, Duration.ofSeconds(3)); // JIT warm-up
             if (Wrk.installed()) {
@@ -155,9 +159,9 @@ public final class ServerBench {
     }
 
     private void overhead() throws Exception {
-        try (ChildServer lab = ChildServer.start(LabServer.class, "--port", "0", "--latency", "fixed:0ms", "--limit", "1000",
-                "--io-threads", IO_THREADS);
-             ChildServer hello = ChildServer.start(HelloNettyServer.class, "--port", "0", "--io-threads", IO_THREADS)) {
+        try (ChildServer lab = ChildServer.start(true, List.of(), LabServer.class, "--port", "0", "--latency", "fixed:0ms",
+                "--limit", "1000", "--io-threads", IO_THREADS);
+             ChildServer hello = ChildServer.start(true, List.of(), HelloNettyServer.class, "--port", "0", "--io-threads", IO_THREADS)) {
             String target = "/api/items/bench";
             for (ChildServer s : List.of(hello, lab)) { // JIT warm-up, not measured
                 progress("bookkeeping cost: warming up both servers, 5 s each");
@@ -286,7 +290,7 @@ public final class ServerBench {
         }
 
         static double rps(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
-            String out = run(port, target, connections, duration, false);
+            String out = run(Cpus.load(), port, target, connections, duration, false);
             Matcher m = RPS.matcher(out);
             if (!m.find()) {
                 throw new IOException("wrk printed no rate:\n" + out);
@@ -300,16 +304,17 @@ public final class ServerBench {
 
         /** A run with {@code --latency}: wrk's p50 and p99, and its max (wrk prints no p99.9; the max stands in). */
         static Latency latency(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
-            String out = run(port, target, connections, duration, true);
+            String out = run(List.of(), port, target, connections, duration, true);
             double max = millis(find(Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), out));
             Matcher count = COUNT.matcher(out);
             return new Latency(millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out)), millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out)),
                     max, max, count.find() ? Long.parseLong(count.group(1)) : 0);
         }
 
-        private static String run(int port, String target, int connections, Duration duration, boolean latency)
+        private static String run(List<String> prefix, int port, String target, int connections, Duration duration, boolean latency)
                 throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s"));
+            List<String> command = new ArrayList<>(prefix);
+            command.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s"));
             if (latency) {
                 command.add("--latency");
             }

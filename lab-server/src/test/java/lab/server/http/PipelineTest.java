@@ -180,6 +180,20 @@ class PipelineTest {
     }
 
     @Test
+    void aBodyNobodyReadsIsDiscardedAndTheConnectionStaysUsable() {
+        EmbeddedChannel ch = lab.connect();
+        String body = "x".repeat(100_000);
+        send(ch, "POST /stats/reset HTTP/1.1\r\ncontent-length: " + body.length() + "\r\n\r\n" + body);
+        send(ch, "GET /api/items/after?delay_ms=0 HTTP/1.1\r\nExpect: 100-continue\r\ncontent-length: 3\r\n\r\n");
+        List<EmbeddedLab.Response> interim = responses(ch);
+        send(ch, "abc");
+        lab.advance(0);
+        assertThat(interim).extracting(EmbeddedLab.Response::status).containsExactly(200, 100, 200);
+        assertThat(lab.stats().completed()).isEqualTo(1);
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    @Test
     void resetAnswersWithTheClosingWindowAndStartsAfreshOne() {
         EmbeddedChannel ch = lab.connect();
         get(ch, "/api/items/a?delay_ms=0");
