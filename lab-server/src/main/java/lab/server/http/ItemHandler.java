@@ -74,11 +74,12 @@ final class ItemHandler extends SimpleChannelInboundHandler<AdmittedRequest> {
                 ctx.writeAndFlush(Responses.json(ctx.alloc(), status, new InjectedFault("injected_fault",
                         "fault injected by the lab server (" + behavior.fault().word() + ")", id, behavior.serviceMs())));
             }
-            default -> { // RESET: an abortive close sends RST, as a crashed backend would
+            case RESET -> { // an abortive close sends RST, as a crashed backend would
                 slot.release(Outcome.UNANSWERED);
                 ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
                 ctx.close();
             }
+            case HANG -> throw new IllegalStateException("a hang is never answered");
         }
     }
 

@@ -27,7 +27,9 @@ import lab.server.support.HttpConnection;
  * <ol>
  *   <li><b>Timer accuracy</b>: ten closed-loop clients ask for {@code delay_ms=50} under the default
  *       limit of 10. Client-side p50 and p99 minus 50 ms is what the timer, the stack and the client add.
- *       Target: p99 overshoot at most 2 ms.</li>
+ *       Target: p99 overshoot at most 2 ms. Two baselines in the same run: a thread per connection
+ *       that sleeps ({@link BlockingSleepServer}: the machine's own floor) and the smallest Netty
+ *       server that waits on the same event-loop timer ({@link HelloNettyServer}).</li>
  *   <li><b>Bookkeeping cost</b>: 64 closed-loop connections against lab-server with
  *       {@code --latency fixed:0ms --limit 1000}, and the same against {@link HelloNettyServer}, in
  *       alternating rounds. The ratio of their rates is what the limit, the routing, the draws and the
@@ -95,6 +97,8 @@ public final class ServerBench {
     private void accuracy() throws Exception {
         String items = "/api/items/timer?delay_ms=" + DELAY_MS;
         List<Subject> subjects = List.of(
+                new Subject("blocking + sleep", List.of(), BlockingSleepServer.class,
+                        new String[] {"--port", "0", "--delay-ms", String.valueOf(DELAY_MS)}, items, false),
                 new Subject("hello-netty + timer", List.of(), HelloNettyServer.class,
                         new String[] {"--port", "0", "--delay-ms", String.valueOf(DELAY_MS), "--io-threads", IO_THREADS}, items, false),
                 new Subject("lab-server (epoll)", List.of("-Dlab.transport=epoll"), LabServer.class,
