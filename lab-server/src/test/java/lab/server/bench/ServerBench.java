@@ -139,13 +139,23 @@ public final class ServerBench {
     }
 
     private void accuracyRow(Subject subject, String tool, Wrk.Latency l) {
-        line("timer-accuracy").put("server", subject.label()).put("measured_by", tool).put("delay_ms", DELAY_MS)
+        ObjectNode row = line("timer-accuracy").put("server", subject.label()).put("measured_by", tool).put("delay_ms", DELAY_MS)
                 .put("connections", ACCURACY_CONNECTIONS).put("samples", l.count())
-                .put("p50_over_ms", l.p50() - DELAY_MS).put("p99_over_ms", l.p99() - DELAY_MS)
-                .put("p999_over_ms", l.p999() - DELAY_MS).put("max_over_ms", l.max() - DELAY_MS)
-                .put("bound_p99_over_ms", 2.0);
-        accuracyRows.add(String.format(Locale.ROOT, "  %-22s %-27s %8.3f %8.3f %8.3f %8.3f", subject.label(), tool,
-                l.p50() - DELAY_MS, l.p99() - DELAY_MS, l.p999() - DELAY_MS, l.max() - DELAY_MS));
+                .put("p50_over_ms", micros(l.p50() - DELAY_MS)).put("p99_over_ms", micros(l.p99() - DELAY_MS));
+        if (Double.isNaN(l.p999())) {
+            row.putNull("p999_over_ms");
+        } else {
+            row.put("p999_over_ms", micros(l.p999() - DELAY_MS));
+        }
+        row.put("max_over_ms", micros(l.max() - DELAY_MS)).put("bound_p99_over_ms", 2.0);
+        String p999 = Double.isNaN(l.p999()) ? "-" : String.format(Locale.ROOT, "%.3f", l.p999() - DELAY_MS);
+        accuracyRows.add(String.format(Locale.ROOT, "  %-22s %-27s %8.3f %8.3f %8s %8.3f", subject.label(), tool,
+                l.p50() - DELAY_MS, l.p99() - DELAY_MS, p999, l.max() - DELAY_MS));
+    }
+
+    /** Milliseconds rounded to the microsecond, so the raw file carries no floating-point noise. */
+    private static double micros(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
     }
 
     private static void resetStats(ChildServer server, Subject subject) throws IOException {
@@ -175,14 +185,14 @@ public final class ServerBench {
                 ClosedLoopLoad.Result r = ClosedLoopLoad.run(s.port, target, OVERHEAD_CONNECTIONS, round);
                 line("server-overhead").put("tool", "java-closed-loop").put("server", label).put("round", n)
                         .put("connections", OVERHEAD_CONNECTIONS).put("requests", r.requests()).put("non_200", r.non200())
-                        .put("rps", r.rps()).put("p50_ms", r.p50()).put("p99_ms", r.p99());
+                        .put("rps", Math.round(r.rps())).put("p50_ms", micros(r.p50())).put("p99_ms", micros(r.p99()));
                 return r.rps();
             });
             if (Wrk.installed()) {
                 compare("wrk -t1 -c64", hello, lab, (s, label, n) -> {
                     double rps = Wrk.rps(s.port, target, OVERHEAD_CONNECTIONS, round);
                     line("server-overhead").put("tool", "wrk").put("server", label).put("round", n)
-                            .put("connections", OVERHEAD_CONNECTIONS).put("rps", rps);
+                            .put("connections", OVERHEAD_CONNECTIONS).put("rps", Math.round(rps));
                     return rps;
                 });
             } else {
@@ -214,8 +224,8 @@ public final class ServerBench {
         double helloMedian = median(helloRps);
         double labMedian = median(labRps);
         double ratio = labMedian / helloMedian;
-        line("server-overhead-summary").put("tool", tool).put("hello_rps_median", helloMedian).put("lab_rps_median", labMedian)
-                .put("ratio", ratio).put("bound_ratio", 0.8);
+        line("server-overhead-summary").put("tool", tool).put("hello_rps_median", Math.round(helloMedian))
+                .put("lab_rps_median", Math.round(labMedian)).put("ratio", micros(ratio)).put("bound_ratio", 0.8);
         System.out.printf("Bookkeeping cost: %s, 64 connections, lab-server --latency fixed:0ms --limit 1000 --io-threads %s%n",
                 tool, IO_THREADS);
         System.out.printf("  %-12s %s%n", "hello-netty", rates(helloRps));
@@ -306,13 +316,13 @@ public final class ServerBench {
             return Double.parseDouble(m.group(1));
         }
 
-        /** A run with {@code --latency}: wrk's p50 and p99, and its max (wrk prints no p99.9; the max stands in). */
+        /** A run with {@code --latency}: wrk's p50, p99 and max; wrk prints no p99.9, so that one is NaN. */
         static Latency latency(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
             String out = run(List.of(), port, target, connections, duration, true);
             double max = millis(find(Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), out));
             Matcher count = COUNT.matcher(out);
             return new Latency(millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out)), millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out)),
-                    max, max, count.find() ? Long.parseLong(count.group(1)) : 0);
+                    Double.NaN, max, count.find() ? Long.parseLong(count.group(1)) : 0);
         }
 
         private static String run(List<String> prefix, int port, String target, int connections, Duration duration, boolean latency)
