@@ -90,7 +90,11 @@ public final class ServerBench {
         System.out.printf("  %s%n%n", Cpus.describe());
     }
 
-    /** Who is timed in the accuracy table: the bare timer baseline, then lab-server on each transport. */
+    /** Latency quantiles of one run, in milliseconds; {@code p999} is NaN where the tool does not report it. */
+    record Quantiles(double p50, double p99, double p999, double max, long count) {
+    }
+
+    /** Who is timed in the accuracy table: the two baselines, then lab-server on each transport. */
     private record Subject(String label, List<String> jvmOptions, Class<?> main, String[] args, String target, boolean hasStats) {
     }
 
@@ -129,16 +133,16 @@ public final class ServerBench {
             resetStats(server, subject);
             progress(subject.label() + ": java client, " + round.toSeconds() + " s");
             ClosedLoopLoad.Result r = ClosedLoopLoad.run(server.port, subject.target(), ACCURACY_CONNECTIONS, round);
-            accuracyRow(subject, "java client (send to resp.)", new Wrk.Latency(r.p50(), r.p99(), r.p999(), r.max(), r.requests()));
+            accuracyRow(subject, "java client (send to resp.)", new Quantiles(r.p50(), r.p99(), r.p999(), r.max(), r.requests()));
             if (subject.hasStats()) {
                 JsonNode lat = stats(server).get("latency_ms");
-                accuracyRow(subject, "server (accept to socket)", new Wrk.Latency(lat.get("p50").asDouble(), lat.get("p99").asDouble(),
+                accuracyRow(subject, "server (accept to socket)", new Quantiles(lat.get("p50").asDouble(), lat.get("p99").asDouble(),
                         lat.get("p999").asDouble(), lat.get("max").asDouble(), lat.get("count").asLong()));
             }
         }
     }
 
-    private void accuracyRow(Subject subject, String tool, Wrk.Latency l) {
+    private void accuracyRow(Subject subject, String tool, Quantiles l) {
         ObjectNode row = line("timer-accuracy").put("server", subject.label()).put("measured_by", tool).put("delay_ms", DELAY_MS)
                 .put("connections", ACCURACY_CONNECTIONS).put("samples", l.count())
                 .put("p50_over_ms", micros(l.p50() - DELAY_MS)).put("p99_over_ms", micros(l.p99() - DELAY_MS));
@@ -290,9 +294,7 @@ public final class ServerBench {
         private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
         private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
 
-        /** Client-side latency as wrk reports it, in milliseconds. */
-        record Latency(double p50, double p99, double p999, double max, long count) {
-        }
+
         private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
         static boolean installed() {
@@ -317,11 +319,11 @@ public final class ServerBench {
         }
 
         /** A run with {@code --latency}: wrk's p50, p99 and max; wrk prints no p99.9, so that one is NaN. */
-        static Latency latency(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
+        static Quantiles latency(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
             String out = run(List.of(), port, target, connections, duration, true);
             double max = millis(find(Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), out));
             Matcher count = COUNT.matcher(out);
-            return new Latency(millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out)), millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out)),
+            return new Quantiles(millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out)), millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out)),
                     Double.NaN, max, count.find() ? Long.parseLong(count.group(1)) : 0);
         }
 
