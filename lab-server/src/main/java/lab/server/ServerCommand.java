@@ -30,7 +30,7 @@ final class ServerCommand implements Callable<Integer> {
     private static final Map<String, String> ALLOWED = Map.of(
             "--port", "a port from 0 to 65535 (0 picks a free one)",
             "--limit", "a whole number of requests from 1 to 1000000",
-            "--latency", "fixed:100ms, uniform:20ms..200ms, lognormal:median=50ms,p99=400ms or bimodal:40ms,2s@5%",
+            "--latency", LatencyModel.ALLOWED_SPECS,
             "--fault-rate", "a fraction from 0 to 1, such as 0.05",
             "--seed", "a whole number (64-bit)",
             "--io-threads", "0 (half the cores) to 256");

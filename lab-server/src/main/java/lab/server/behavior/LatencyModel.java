@@ -18,6 +18,9 @@ import java.util.random.RandomGenerator;
  */
 public interface LatencyModel {
 
+    /** The four shapes as the {@code --latency} flag takes them, for messages that say what is allowed. */
+    String ALLOWED_SPECS = "fixed:100ms, uniform:20ms..200ms, lognormal:median=50ms,p99=400ms or bimodal:40ms,2s@5%";
+
     /** One service time in whole milliseconds, never negative. */
     long drawMs(RandomGenerator random);
 

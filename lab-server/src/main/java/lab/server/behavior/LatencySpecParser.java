@@ -6,9 +6,6 @@ import java.util.regex.Pattern;
 /** Reads the {@code --latency} syntax into a {@link LatencyModel}. */
 final class LatencySpecParser {
 
-    static final String ALLOWED =
-            "fixed:100ms, uniform:20ms..200ms, lognormal:median=50ms,p99=400ms or bimodal:40ms,2s@5%";
-
     private static final Pattern UNIFORM = Pattern.compile("([^.]+)\\.\\.(.+)");
     private static final Pattern LOGNORMAL = Pattern.compile("median=([^,]+),p99=(.+)");
     private static final Pattern BIMODAL = Pattern.compile("([^,]+),([^@]+)@(\\d+(?:\\.\\d+)?)%");
@@ -56,6 +53,6 @@ final class LatencySpecParser {
 
     private static IllegalArgumentException bad(String spec, String why) {
         return new IllegalArgumentException("bad latency '" + spec + "'" + (why == null ? "" : " (" + why + ")")
-                + ": write " + ALLOWED);
+                + ": write " + LatencyModel.ALLOWED_SPECS);
     }
 }
