@@ -34,7 +34,7 @@ public record ServerConfig(int port, int limit, LatencyModel latency, double fau
             throw new IllegalArgumentException("fault rate must be 0 to 1, got " + faultRate);
         }
         if (ioThreads < 0) {
-            throw new IllegalArgumentException("io threads must be 0 (one per core) or more, got " + ioThreads);
+            throw new IllegalArgumentException("io threads must be 0 (the default, half the cores) or more, got " + ioThreads);
         }
     }
 

@@ -15,9 +15,10 @@ import java.util.Locale;
  * resolution, where the JDK's NIO selector can only sleep whole milliseconds. Elsewhere, or with
  * {@code -Dlab.transport=nio}, NIO.
  */
-record Transport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel) {
+public record Transport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel) {
 
-    static Transport best() {
+    /** Epoll where Netty's native library loads and NIO was not asked for; NIO otherwise. */
+    public static Transport best() {
         String forced = System.getProperty("lab.transport", "").toLowerCase(Locale.ROOT);
         if (!forced.equals("nio") && Epoll.isAvailable()) {
             return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);

@@ -24,22 +24,14 @@ public final class BlockingSleepServer {
     }
 
     public static void main(String[] args) throws IOException {
-        int port = 0;
-        long delayMs = 50;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--delay-ms" -> delayMs = Long.parseLong(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown flag " + args[i] + ": use --port N --delay-ms D");
-            }
-        }
+        int port = Flags.integer(args, "--port", 0);
+        long delayMs = Flags.integer(args, "--delay-ms", 50);
         try (ServerSocket server = new ServerSocket(port, 128, InetAddress.getLoopbackAddress())) {
             System.out.println("listening on http://127.0.0.1:" + server.getLocalPort());
             System.out.flush();
-            long delay = delayMs;
             while (true) {
                 Socket socket = server.accept();
-                Thread.ofPlatform().daemon().start(() -> serve(socket, delay));
+                Thread.ofPlatform().daemon().start(() -> serve(socket, delayMs));
             }
         }
     }

@@ -8,15 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -31,6 +24,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import lab.server.ServerConfig;
+import lab.server.Transport;
 
 /**
  * The baseline for the server's bookkeeping cost: the smallest Netty HTTP server that answers like
@@ -48,14 +43,13 @@ public final class HelloNettyServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = intArg(args, "--port", 0);
-        long delayMs = intArg(args, "--delay-ms", 0);
-        int threads = intArg(args, "--io-threads", Runtime.getRuntime().availableProcessors());
-        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> type = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+        int port = Flags.integer(args, "--port", 0);
+        long delayMs = Flags.integer(args, "--delay-ms", 0);
+        int threads = Flags.integer(args, "--io-threads", ServerConfig.defaultIoThreads());
+        Transport transport = Transport.best(); // lab-server's own choice, so the baseline differs only in the handlers
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
         try {
-            Channel server = new ServerBootstrap().group(group).channel(type)
+            Channel server = new ServerBootstrap().group(group).channel(transport.serverChannel())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
@@ -70,15 +64,6 @@ public final class HelloNettyServer {
         } finally {
             group.shutdownGracefully();
         }
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static final class Hello extends SimpleChannelInboundHandler<HttpObject> {

@@ -47,7 +47,7 @@ public final class ServerBench {
     private static final int ACCURACY_CONNECTIONS = 10;
     private static final int DELAY_MS = 50;
     /** Both servers get the same number of event loops, lab-server's default, so the comparison is like for like. */
-    private static final String IO_THREADS = String.valueOf(ServerConfig.defaultIoThreads());
+    private static final String IO_THREADS = String.valueOf(ServerConfig.defaultIoThreads()); // as a flag value
 
     private final Duration round;
     private final int rounds;
@@ -60,11 +60,11 @@ public final class ServerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = intArg(args, "--seconds", 10);
-        int rounds = intArg(args, "--rounds", 5);
-        String out = stringArg(args, "--out", null);
+        int seconds = Flags.integer(args, "--seconds", 10);
+        int rounds = Flags.integer(args, "--rounds", 5);
+        String out = Flags.string(args, "--out", null);
         ServerBench bench = new ServerBench(Duration.ofSeconds(seconds), rounds);
-        String only = stringArg(args, "--only", "all");
+        String only = Flags.string(args, "--only", "all");
         bench.environment();
         if (!only.equals("overhead")) {
             bench.accuracy();
@@ -83,7 +83,7 @@ public final class ServerBench {
         env.put("java", Runtime.version().toString());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("at", Instant.now().toString());
-        env.put("io_threads", Integer.parseInt(IO_THREADS));
+        env.put("io_threads", ServerConfig.defaultIoThreads());
         env.put("pinning", Cpus.describe());
         System.out.printf("lab-server bench: %d cores, Java %s, %s event-loop thread(s) per server, %d s rounds%n",
                 env.get("cores").asInt(), env.get("java").asText(), IO_THREADS, round.toSeconds());
@@ -274,20 +274,6 @@ public final class ServerBench {
         System.out.println("wrote " + lines.size() + " lines to " + out);
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        String v = stringArg(args, name, null);
-        return v == null ? fallback : Integer.parseInt(v);
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
     /** wrk, the C load generator, as a second opinion that takes less CPU than a JVM client. */
     static final class Wrk {
 
@@ -297,10 +283,20 @@ public final class ServerBench {
 
         private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
+        private static final boolean INSTALLED = probe();
+
+        /** Asked once per bench, not once per measurement. */
         static boolean installed() {
+            return INSTALLED;
+        }
+
+        private static boolean probe() {
             try {
                 return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
         }
