@@ -1,0 +1,105 @@
+package lab.client.api;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import lab.client.cli.Json;
+import lab.client.cli.UserError;
+
+/**
+ * lab-server's side endpoints ({@code /health}, {@code /stats}, {@code /stats/reset}) and the
+ * address of {@code /api/items/{id}}. These calls never count against the limit, so a run can read
+ * the server's figures before and after without disturbing them.
+ */
+public final class LabApi {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final URI base;
+    private final HttpClient http;
+
+    private LabApi(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CALL_TIMEOUT).build();
+    }
+
+    /** Checks the URL's form ({@code http://host:port}, no path) and that a lab-server answers there. */
+    public static LabApi connect(String url) {
+        LabApi api = new LabApi(parse(url));
+        api.requireHealthy();
+        return api;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public URI item(String id) {
+        return base.resolve("/api/items/" + id);
+    }
+
+    public ServerStats stats() {
+        return read(get("/stats"), ServerStats.class);
+    }
+
+    /** Zeroes the server's counters, so the next {@link #stats()} covers one run only. */
+    public void resetStats() {
+        send(HttpRequest.newBuilder(base.resolve("/stats/reset")).timeout(CALL_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    static URI parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new UserError("bad --url '" + url + "': " + e.getReason() + " (write it as http://127.0.0.1:8080)");
+        }
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new UserError("bad --url '" + url + "': write it as http://HOST:PORT, such as http://127.0.0.1:8080");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
+            throw new UserError("bad --url '" + url + "': give the server's base address only, such as http://127.0.0.1:8080");
+        }
+        return URI.create("http://" + uri.getRawAuthority() + "/");
+    }
+
+    private void requireHealthy() {
+        HttpResponse<String> health = get("/health");
+        if (health.statusCode() != 200) {
+            throw new UserError("no lab-server at " + base + ": /health answered " + health.statusCode());
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(CALL_TIMEOUT).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new UserError("cannot reach lab-server at " + base + " (is it running? ./lab server starts one)", e);
+        } catch (IOException e) {
+            throw new UserError("lab-server at " + base + " failed on " + request.uri().getPath() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new UserError("unreadable answer from " + response.uri() + ": " + e.getMessage(), e);
+        }
+    }
+}

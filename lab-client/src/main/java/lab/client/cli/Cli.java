@@ -1,0 +1,56 @@
+package lab.client.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs a picocli command the lab's way: a bad flag is one line on stderr and exit code 2, a
+ * {@link UserError} one line and exit code 1, anything unexpected one line naming the exception
+ * (the stack trace only with {@code LAB_DEBUG=1}).
+ */
+public final class Cli {
+
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_FLAGS = 2;
+
+    private Cli() {
+    }
+
+    public static int execute(Object command, String... args) {
+        CommandLine cmd = new CommandLine(command);
+        cmd.setParameterExceptionHandler(Cli::badFlags);
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line));
+        return cmd.execute(args);
+    }
+
+    private static int badFlags(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        String message = e.getMessage().replace('\n', ' ').strip();
+        PrintWriter err = line.getErr();
+        err.println(line.getCommandSpec().qualifiedName() + ": " + message
+                + " (see " + line.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return EXIT_BAD_FLAGS;
+    }
+
+    private static int failed(Exception e, CommandLine line) {
+        PrintWriter err = line.getErr();
+        String what = e instanceof UserError ? e.getMessage() : "unexpected " + describe(e);
+        err.println(line.getCommandSpec().qualifiedName() + ": " + what.replace('\n', ' '));
+        if ("1".equals(System.getenv("LAB_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILED;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+                + " (LAB_DEBUG=1 shows the stack trace)";
+    }
+}
