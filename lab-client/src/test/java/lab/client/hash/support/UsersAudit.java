@@ -1,0 +1,116 @@
+package lab.client.hash.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import lab.client.hash.algorithm.PasswordHasher;
+import lab.client.hash.algorithm.Phc;
+import lab.client.hash.db.SeedPasswords;
+
+/**
+ * The database's own account of a migration, independent of the migrator's word: a trigger records
+ * every write of {@code password_hash} in {@code hash_writes} (in the writing transaction, so a
+ * rolled-back write leaves no record), and {@link #judgeRowByRow} reads every row back.
+ */
+public final class UsersAudit {
+
+    private final String url;
+
+    public UsersAudit(String url) {
+        this.url = url;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    /** Installs the counting trigger; call after {@code hash seed}. */
+    public void installWriteCounter() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE hash_writes (id BIGINT NOT NULL)");
+            if (url.startsWith("jdbc:postgresql:")) {
+                s.execute("CREATE FUNCTION count_hash_write() RETURNS trigger LANGUAGE plpgsql AS $$"
+                        + " BEGIN INSERT INTO hash_writes (id) VALUES (NEW.id); RETURN NEW; END $$");
+                s.execute("CREATE TRIGGER users_hash_written AFTER UPDATE OF password_hash ON users"
+                        + " FOR EACH ROW EXECUTE FUNCTION count_hash_write()");
+            } else {
+                s.execute("CREATE TRIGGER users_hash_written AFTER UPDATE OF password_hash ON users"
+                        + " FOR EACH ROW BEGIN INSERT INTO hash_writes (id) VALUES (NEW.id); END");
+            }
+        }
+    }
+
+    /** How many times the database saw each id's hash written (ids never written are absent). */
+    public Map<Long, Long> writesPerId() throws SQLException {
+        Map<Long, Long> writes = new HashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id, COUNT(*) FROM hash_writes GROUP BY id")) {
+            while (r.next()) {
+                writes.put(r.getLong(1), r.getLong(2));
+            }
+        }
+        return writes;
+    }
+
+    public long count(String where) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM users WHERE " + where)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Per-state counts of a row-by-row reading. */
+    public record Verdict(long hashed, long plaintext, Set<Long> broken) {
+    }
+
+    /**
+     * Reads every row and checks that it is in one of the two allowed states: its own seeded
+     * plaintext and no hash, or no plaintext and a PHC hash (of the expected algorithm and cost)
+     * of exactly that plaintext, with a salt no other row shares. Anything else is broken.
+     */
+    public Verdict judgeRowByRow(long seed, String phcPrefix) throws SQLException {
+        long hashed = 0;
+        long plaintext = 0;
+        Set<Long> broken = new HashSet<>();
+        Set<String> salts = new HashSet<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id, password, password_hash FROM users ORDER BY id")) {
+            while (r.next()) {
+                long id = r.getLong(1);
+                String password = r.getString(2);
+                String hash = r.getString(3);
+                String expected = SeedPasswords.of(seed, id);
+                if (password != null && hash == null && password.equals(expected)) {
+                    plaintext++;
+                } else if (password == null && hash != null && hash.startsWith(phcPrefix)
+                        && PasswordHasher.verify(expected, hash) && salts.add(java.util.Base64.getEncoder().encodeToString(Phc.parse(hash).salt()))) {
+                    hashed++;
+                } else {
+                    broken.add(id);
+                }
+            }
+        }
+        return new Verdict(hashed, plaintext, broken);
+    }
+
+    /** Every row hashed, none broken, and each written exactly once according to the trigger. */
+    public void assertAllHashedExactlyOnce(long users, long seed, String phcPrefix) throws SQLException {
+        Verdict verdict = judgeRowByRow(seed, phcPrefix);
+        assertThat(verdict.broken()).as("rows neither plaintext nor a hash of their own password").isEmpty();
+        assertThat(verdict.plaintext()).as("rows still in plaintext").isZero();
+        assertThat(verdict.hashed()).isEqualTo(users);
+        Map<Long, Long> writes = writesPerId();
+        assertThat(writes).as("hash writes counted by the database").hasSize((int) users);
+        assertThat(writes.entrySet().stream().filter(e -> e.getValue() != 1).toList())
+                .as("ids whose hash the database saw written more than once").isEmpty();
+    }
+}
