@@ -13,4 +13,11 @@ final class DbOption {
     Database database() {
         return Database.of(url);
     }
+
+    /** The database, which must exist already: an SQLite file that is not there is an error, not a new empty file. */
+    Database existing() {
+        Database db = database();
+        db.requireExisting();
+        return db;
+    }
 }

@@ -97,7 +97,12 @@ final class HashMigrateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new ParameterException(spec.commandLine(), "--batch must be at least 1, not " + batch);
         }
-        Database database = db.database();
+        try {
+            BatchHasher.checkWorkers(strategy, k);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Database database = db.existing();
         UsersTable table = new UsersTable(database);
         long pendingBefore;
         try (Connection c = database.connect()) {

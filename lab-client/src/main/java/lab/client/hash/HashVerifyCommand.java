@@ -66,7 +66,7 @@ final class HashVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        Database database = db.database();
+        Database database = db.existing();
         UsersTable table = new UsersTable(database);
         long start = System.nanoTime();
         long checked = 0;

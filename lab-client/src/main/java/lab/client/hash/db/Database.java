@@ -42,6 +42,17 @@ public final class Database {
                 + "' (use jdbc:sqlite:FILE, a file name, or jdbc:postgresql://HOST:PORT/DB)");
     }
 
+    /** For SQLite, fails with a one-line error when the file does not exist (connecting would create it). */
+    public void requireExisting() {
+        if (kind != Kind.sqlite) {
+            return;
+        }
+        String path = url.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
+        if (!path.isEmpty() && !path.startsWith(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+            throw new UserError("no such SQLite file: " + path + " (create it with 'hash seed --db " + url + " --users N')");
+        }
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -21,20 +21,23 @@ public interface BatchHasher extends AutoCloseable {
 
     /** The workers of a strategy; PBKDF2 runs on {@code engine} (in the children too). */
     static BatchHasher of(Strategy strategy, int workers, Cost cost, Pbkdf2Engine engine) {
+        checkWorkers(strategy, workers);
         PasswordHasher hasher = PasswordHasher.of(cost, engine);
-        if (workers < 1) {
-            throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
-        }
         return switch (strategy) {
-            case sequential -> {
-                if (workers != 1) {
-                    throw new IllegalArgumentException("--strategy sequential hashes on one thread: --workers must be 1, not " + workers);
-                }
-                yield new SequentialHasher(hasher);
-            }
+            case sequential -> new SequentialHasher(hasher);
             case threads -> PoolHasher.platform(hasher, workers);
             case virtual -> PoolHasher.virtual(hasher, workers);
             case processes -> ProcessHasher.start(cost, workers, engine);
         };
+    }
+
+    /** Throws {@link IllegalArgumentException} for a worker count the strategy cannot take. */
+    static void checkWorkers(Strategy strategy, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
+        }
+        if (strategy == Strategy.sequential && workers != 1) {
+            throw new IllegalArgumentException("--strategy sequential hashes on one thread: --workers must be 1, not " + workers);
+        }
     }
 }
