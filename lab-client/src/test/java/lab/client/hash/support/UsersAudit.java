@@ -38,10 +38,10 @@ public final class UsersAudit {
     /** Installs the counting trigger; call after {@code hash seed}. */
     public void installWriteCounter() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE hash_writes (id BIGINT NOT NULL)");
+            s.execute("CREATE TABLE hash_writes (id BIGINT NOT NULL, writer TEXT)");
             if (url.startsWith("jdbc:postgresql:")) {
                 s.execute("CREATE FUNCTION count_hash_write() RETURNS trigger LANGUAGE plpgsql AS $$"
-                        + " BEGIN INSERT INTO hash_writes (id) VALUES (NEW.id); RETURN NEW; END $$");
+                        + " BEGIN INSERT INTO hash_writes (id, writer) VALUES (NEW.id, current_setting('application_name')); RETURN NEW; END $$");
                 s.execute("CREATE TRIGGER users_hash_written AFTER UPDATE OF password_hash ON users"
                         + " FOR EACH ROW EXECUTE FUNCTION count_hash_write()");
             } else {
@@ -58,6 +58,18 @@ public final class UsersAudit {
              ResultSet r = s.executeQuery("SELECT id, COUNT(*) FROM hash_writes GROUP BY id")) {
             while (r.next()) {
                 writes.put(r.getLong(1), r.getLong(2));
+            }
+        }
+        return writes;
+    }
+
+    /** PostgreSQL: how many hash writes each session's application_name committed. */
+    public Map<String, Long> writesPerWriter() throws SQLException {
+        Map<String, Long> writes = new HashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT writer, COUNT(*) FROM hash_writes GROUP BY writer")) {
+            while (r.next()) {
+                writes.put(r.getString(1), r.getLong(2));
             }
         }
         return writes;
