@@ -1,0 +1,5 @@
+package lab.client.hash.db;
+
+/** One user still holding a plaintext password. */
+public record Row(long id, String password) {
+}
