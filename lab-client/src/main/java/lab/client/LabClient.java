@@ -1,6 +1,8 @@
 package lab.client;
 
+import lab.client.cache.CacheCommand;
 import lab.client.cli.Cli;
+import lab.client.primitives.PrimitivesCommand;
 import lab.client.requests.RequestsCommand;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lab-client", mixinStandardHelpOptions = true, version = "lab-client 0.1.0",
         description = "The asyncio interview tasks as measured experiments against lab-server.",
-        subcommands = {RequestsCommand.class})
+        subcommands = {RequestsCommand.class, CacheCommand.class, PrimitivesCommand.class})
 public final class LabClient {
 
     public static void main(String[] args) {
