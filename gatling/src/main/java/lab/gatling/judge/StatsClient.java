@@ -45,8 +45,9 @@ public final class StatsClient {
         }
     }
 
-    public void reset() {
-        send(HttpRequest.newBuilder(reset).POST(HttpRequest.BodyPublishers.noBody()));
+    /** Zeroes the figures; answers with those of the window it closes (its {@code in_flight} is carried into the new one). */
+    public ServerStats reset() {
+        return parse(send(HttpRequest.newBuilder(reset).POST(HttpRequest.BodyPublishers.noBody())));
     }
 
     /** The {@code /stats} body as figures. */

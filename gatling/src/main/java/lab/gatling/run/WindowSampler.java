@@ -32,6 +32,7 @@ public final class WindowSampler {
     });
     private volatile RuntimeException failure;
     private long openedAt;
+    private int carriedIn;
 
     /** Windows in time order, none overlapping the next. */
     public WindowSampler(StatsClient stats, Map<String, ClientTally> tallies, List<WindowSpec> specs) {
@@ -65,7 +66,7 @@ public final class WindowSampler {
 
     private void open() {
         try {
-            stats.reset();
+            carriedIn = stats.reset().inFlight();
             tallies.values().forEach(ClientTally::drain);
             openedAt = System.nanoTime();
         } catch (RuntimeException e) {
@@ -79,10 +80,11 @@ public final class WindowSampler {
             long windowMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt);
             Map<String, ClientFigures> clients = new LinkedHashMap<>();
             tallies.forEach((name, tally) -> clients.put(name, tally.drain()));
+            WindowFigures window = new WindowFigures(spec.label(), spec.nominalRps(), windowMs, carriedIn, server, clients);
             synchronized (figures) {
-                figures.add(new WindowFigures(spec.label(), spec.nominalRps(), windowMs, server, clients));
+                figures.add(window);
             }
-            System.out.println(Lines.window(spec, windowMs, server));
+            System.out.println(Lines.window(window));
         } catch (RuntimeException e) {
             failure = e;
         } finally {

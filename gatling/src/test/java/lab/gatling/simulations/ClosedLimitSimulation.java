@@ -63,7 +63,7 @@ public class ClosedLimitSimulation extends LabSimulation {
         double efficiency = w.completedRps() / bound;
         verdict.judge(AT_BOUND, efficiency >= minEfficiency, String.format(Locale.ROOT,
                 "%.1f rps completed against Little's bound %d / %.2f ms = %.1f rps: %.3f (at least %.2f)",
-                w.completedRps(), Math.min(users, w.server().limit()), w.server().meanServiceMs(), bound,
+                w.completedRps(), Math.min(users, w.server().limit()), w.meanServiceMs(), bound,
                 efficiency, minEfficiency));
     }
 
