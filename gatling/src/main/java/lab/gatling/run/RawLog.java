@@ -38,6 +38,14 @@ public final class RawLog {
 
     public static Path write(String simulation, String variant, ServerProfile server, boolean inProcess,
                              Map<String, String> params, List<WindowFigures> windows, List<Verdict.Claim> claims) {
+        Path file = write(rawDir(), simulation, variant, server, inProcess, params, windows, claims);
+        System.out.println("[lab] figures written to " + file);
+        return file;
+    }
+
+    /** Writes the run into {@code dir}; returns the file. */
+    public static Path write(Path dir, String simulation, String variant, ServerProfile server, boolean inProcess,
+                             Map<String, String> params, List<WindowFigures> windows, List<Verdict.Claim> claims) {
         List<String> lines = new ArrayList<>();
         ObjectNode run = StatsClient.JSON.createObjectNode();
         run.put("kind", "run");
@@ -56,14 +64,13 @@ public final class RawLog {
         for (Verdict.Claim c : claims) {
             lines.add(kind("claim", c));
         }
-        Path file = rawDir().resolve(slug(simulation, variant) + ".jsonl");
+        Path file = dir.resolve(slug(simulation, variant) + ".jsonl");
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        System.out.println("[lab] figures written to " + file);
         return file;
     }
 

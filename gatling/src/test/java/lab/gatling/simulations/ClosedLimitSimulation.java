@@ -22,12 +22,12 @@ import lab.gatling.run.WindowSpec;
  * <p>Claims (Gatling assertions, judged on the server's {@code /stats}): no 429, never more than
  * {@code limit} in flight, throughput at least {@code minEfficiency} of Little's bound.
  *
- * <p>Parameters ({@code -Dname=value}): {@code users} (the server's limit), {@code duration} (30s),
+ * <p>Parameters ({@code -Dname=value}): {@code users} (the server's limit), {@code duration} (20s),
  * {@code warmup} (3s, left out of the measure), {@code latency} (lognormal:median=50ms,p99=400ms),
  * {@code minEfficiency} (0.95), {@code url} (a running lab-server instead of an in-process one).
  * Run: {@code ./lab gatling ClosedLimitSimulation}.
  */
-public class ClosedLimitSimulation extends LabSimulation {
+public class ClosedLimitSimulation extends SimulationBase {
 
     private static final String NO_429 = "no 429 from users <= limit";
     private static final String WITHIN_LIMIT = "never above the limit";
@@ -39,7 +39,7 @@ public class ClosedLimitSimulation extends LabSimulation {
     public ClosedLimitSimulation() {
         super("lognormal:median=50ms,p99=400ms", 0);
         users = params.integer("users", server.limit(), 1);
-        Duration duration = params.duration("duration", "30s");
+        Duration duration = params.duration("duration", "20s");
         Duration warmup = params.duration("warmup", "3s");
         minEfficiency = params.fraction("minEfficiency", 0.95);
         var closed = scenario("closed").exec(item("item", tally("closed")));

@@ -30,10 +30,10 @@ import lab.gatling.run.WindowSpec;
  * (its own count) lie within 10% of {@code (1 - f^n) / (1 - f)}; never more than the limit in flight.
  *
  * <p>Parameters: {@code faultRate} (0.2), {@code retries} (tryMax's n, 4), {@code rate} (60 rps),
- * {@code phase} (20s each), {@code latency} (fixed:50ms), {@code url}.
+ * {@code phase} (15s each), {@code latency} (fixed:50ms), {@code url}.
  * Run: {@code ./lab gatling FaultRetrySimulation}.
  */
-public class FaultRetrySimulation extends LabSimulation {
+public class FaultRetrySimulation extends SimulationBase {
 
     private static final String SUCCESS = "retries raise the success rate";
     private static final String LOAD = "retry load as predicted";
@@ -47,7 +47,7 @@ public class FaultRetrySimulation extends LabSimulation {
         faultRate = server.faultRate();
         retries = params.integer("retries", 4, 1);
         double rate = params.positive("rate", 60);
-        Duration phase = params.duration("phase", "20s");
+        Duration phase = params.duration("phase", "15s");
         // The gap lets the first phase's last requests (and their retries) finish before the second starts.
         Duration gap = Duration.ofSeconds(3);
         ClientTally once = tally("single attempt");

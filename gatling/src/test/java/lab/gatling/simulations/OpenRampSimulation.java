@@ -31,12 +31,12 @@ import lab.gatling.run.WindowSpec;
  * <p>Claims: never more than {@code limit} in flight; the accepted rate never passes Little's bound
  * (by more than {@code slack}, the jitter of a few-second window); the 429 rate passes 1% within the ramp.
  *
- * <p>Parameters: {@code rates} (rps per step, rising), {@code step} (6s), {@code settle} (1500ms, left
+ * <p>Parameters: {@code rates} (rps per step, rising: 60 to 160, finer near 100), {@code step} (5s), {@code settle} (1500ms, left
  * out at each step's start), {@code arrivals} (regular: evenly spaced; poisson: Gatling's randomized
  * injection), {@code latency} (fixed:100ms), {@code slack} (0.05), {@code url}.
  * Run: {@code ./lab gatling OpenRampSimulation -Dlatency=fixed:100ms}.
  */
-public class OpenRampSimulation extends LabSimulation {
+public class OpenRampSimulation extends SimulationBase {
 
     private static final String WITHIN_LIMIT = "never above the limit";
     private static final String UNDER_BOUND = "accepted rate under Little's bound";
@@ -47,8 +47,8 @@ public class OpenRampSimulation extends LabSimulation {
 
     public OpenRampSimulation() {
         super("fixed:100ms", 0);
-        List<Double> rates = params.rates("rates", "50,70,80,90,95,100,105,110,120,140,160");
-        Duration step = params.duration("step", "6s");
+        List<Double> rates = params.rates("rates", "60,80,90,94,96,98,100,102,105,110,120,140,160");
+        Duration step = params.duration("step", "5s");
         Duration settle = params.duration("settle", "1500ms");
         arrivals = params.choice("arrivals", "regular", "regular", "poisson");
         slack = params.fraction("slack", 0.05);

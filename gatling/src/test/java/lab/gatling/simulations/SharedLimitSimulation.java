@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import lab.gatling.run.ClientFigures;
 import lab.gatling.run.ClientTally;
+import lab.gatling.run.Fairness;
 import lab.gatling.run.WindowFigures;
 import lab.gatling.run.WindowSpec;
 
@@ -37,10 +38,10 @@ import lab.gatling.run.WindowSpec;
  * <p>Claims: never more than the limit in flight; no 429 when the bounds add up to the limit;
  * 429s when they add up to more.
  *
- * <p>Parameters: {@code clients} (5), {@code phase} (15s each), {@code latency}
+ * <p>Parameters: {@code clients} (5), {@code phase} (12s each), {@code latency}
  * (lognormal:median=50ms,p99=400ms), {@code url}. Run: {@code ./lab gatling SharedLimitSimulation}.
  */
-public class SharedLimitSimulation extends LabSimulation {
+public class SharedLimitSimulation extends SimulationBase {
 
     private static final String WITHIN_LIMIT = "never above the limit";
     private static final String SHARES_NO_429 = "bounds that add up to the limit see no 429";
@@ -56,7 +57,7 @@ public class SharedLimitSimulation extends LabSimulation {
             throw new IllegalArgumentException("-Dclients=" + clients + " is not allowed: give a divisor of the limit, "
                     + limit + ", so that the shares add up to it");
         }
-        Duration phase = params.duration("phase", "15s");
+        Duration phase = params.duration("phase", "12s");
         Duration gap = Duration.ofSeconds(2);
         Duration second = phase.plus(gap);
         List<PopulationBuilder> populations = new ArrayList<>();
@@ -88,17 +89,6 @@ public class SharedLimitSimulation extends LabSimulation {
                 List.of(WITHIN_LIMIT, SHARES_NO_429, OVERSUBSCRIBED_429));
     }
 
-    /** Jain's fairness index over the clients' completed requests. */
-    static double jain(List<ClientFigures> figures) {
-        double sum = 0;
-        double squares = 0;
-        for (ClientFigures f : figures) {
-            sum += f.ok();
-            squares += (double) f.ok() * f.ok();
-        }
-        return squares == 0 ? 0 : sum * sum / (figures.size() * squares);
-    }
-
     @Override
     protected void judge(List<WindowFigures> windows) {
         WindowFigures over = windows.get(0);
@@ -112,7 +102,7 @@ public class SharedLimitSimulation extends LabSimulation {
     private String describe(WindowFigures w) {
         List<ClientFigures> each = List.copyOf(w.clients().values());
         return String.format(Locale.ROOT, "%s: %.1f rps completed of a bound of %.1f, %.1f%% refused, fairness %.3f",
-                w.label(), w.completedRps(), w.littleBoundRps(), 100 * w.rejectedFraction(), jain(each));
+                w.label(), w.completedRps(), w.littleBoundRps(), 100 * w.rejectedFraction(), Fairness.jain(each));
     }
 
     @Override

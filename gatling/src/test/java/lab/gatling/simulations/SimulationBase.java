@@ -37,7 +37,7 @@ import lab.gatling.run.WindowSpec;
  *
  * <p>A subclass builds its load in its constructor, then calls {@link #run} with its populations.
  */
-abstract class LabSimulation extends Simulation {
+abstract class SimulationBase extends Simulation {
 
     protected final Params params = new Params();
     protected final LabTarget target;
@@ -49,7 +49,7 @@ abstract class LabSimulation extends Simulation {
     private final AtomicLong ids = new AtomicLong();
     private WindowSampler sampler;
 
-    protected LabSimulation(String defaultLatency, double defaultFaultRate) {
+    protected SimulationBase(String defaultLatency, double defaultFaultRate) {
         target = LabTarget.from(params, defaultLatency, defaultFaultRate);
         stats = new StatsClient(target.baseUrl());
         server = stats.profile();
