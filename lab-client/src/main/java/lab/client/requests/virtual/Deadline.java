@@ -15,8 +15,12 @@ import lab.client.requests.strategy.Settings;
 /**
  * Streaming with a per-request timeout ({@code asyncio.wait_for}) and a deadline for the whole run
  * ({@code asyncio.timeout}). Both cancel for real: the exchange is aborted and its connection
- * closed, so the server frees the slot at once; ids not started by the deadline are reported
- * unanswered, and nothing of the run is left running when it returns.
+ * closed, so the server frees the slot as soon as it sees the close; ids not started by the
+ * deadline are reported unanswered, and nothing of the run is left running when it returns.
+ *
+ * <p>Measured subtlety: the permit is given back the moment the client gives up, a little before the
+ * server has seen the close, so the request that takes the permit can meet a 429 (1 in 108 timeouts
+ * in docs/requests.md). This strategy does not retry; {@link Retrying} with a timeout does.
  */
 public final class Deadline implements RequestStrategy {
 
