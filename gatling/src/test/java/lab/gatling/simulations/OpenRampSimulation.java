@@ -27,6 +27,8 @@ import lab.gatling.run.WindowSpec;
  * <p>The server's {@code /stats}, reset at the start of each step's window and read at its end, is
  * the judge: offered, accepted and refused rates, the p99 of the accepted requests. Those windows go
  * to {@code results/raw/gatling/}; {@code ./lab gatling-report} turns them into the knee table and plot.
+ * A reset also rewinds the server's seeded draws, so every step sees the same sequence of service
+ * times: the steps differ by their load only.
  *
  * <p>Claims: never more than {@code limit} in flight; the accepted rate never passes Little's bound
  * (by more than {@code slack}, the jitter of a few-second window); the 429 rate passes 1% within the ramp.
