@@ -78,7 +78,7 @@ public final class Stampede {
         double serialMs = keys * meanServiceMs;
         return new StampedeResult(name.cliName(), callers, keys, stats.accepted(), keys, errors, stats.rejected(),
                 round(wallMs), round(callers / (wallMs / 1000)), Quantiles.of(waits), round(boundMs), round(serialMs),
-                round(boundMs / wallMs), ttlMs);
+                round(boundMs / wallMs), ttlMs, 0);
     }
 
     private static double round(double x) {
