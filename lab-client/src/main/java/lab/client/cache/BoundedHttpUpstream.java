@@ -41,9 +41,24 @@ public final class BoundedHttpUpstream implements Upstream {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
+    private BoundedHttpUpstream(Function<String, URI> address, Semaphore inFlight, HttpClient http) {
+        this.address = address;
+        this.inFlight = inFlight;
+        this.http = http;
+    }
+
     /** Items of {@code api}, bounded by the limit the server reports in {@code /stats}. */
     public static BoundedHttpUpstream of(LabApi api) {
         return new BoundedHttpUpstream(api::item, api.stats().limit());
+    }
+
+    /**
+     * The same client, permits and connections, loading every key from {@code address} instead:
+     * a warm-up against {@code /health}, which the server does not count, opens the connections and
+     * runs the code paths once before a timed run.
+     */
+    public BoundedHttpUpstream withAddress(Function<String, URI> address) {
+        return new BoundedHttpUpstream(Objects.requireNonNull(address, "address"), inFlight, http);
     }
 
     @Override

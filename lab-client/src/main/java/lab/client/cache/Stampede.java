@@ -42,7 +42,7 @@ public final class Stampede {
         AtomicLong errors = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>(callers);
-        long[] startNanos = new long[1];
+        AtomicLong startNanos = new AtomicLong(); // set just before the start signal, read after it
         for (int i = 0; i < callers; i++) {
             String key = key(i % keys);
             threads.add(Thread.ofVirtual().name("caller-" + i).start(() -> {
@@ -58,16 +58,16 @@ public final class Stampede {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                waits.recordValue(Math.max(0, (System.nanoTime() - startNanos[0]) / 1_000));
+                waits.recordValue(Math.max(0, (System.nanoTime() - startNanos.get()) / 1_000));
                 progress.advance(1);
             }));
         }
-        startNanos[0] = System.nanoTime(); // written before countDown, read after await: ordered by the latch
+        startNanos.set(System.nanoTime());
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
-        double wallMs = (System.nanoTime() - startNanos[0]) / 1e6;
+        double wallMs = (System.nanoTime() - startNanos.get()) / 1e6;
         ServerStats stats = api.stats();
         return summarize(name, stats, errors.get(), wallMs, waits, ttlMs);
     }
@@ -78,7 +78,7 @@ public final class Stampede {
         double serialMs = keys * meanServiceMs;
         return new StampedeResult(name.cliName(), callers, keys, stats.accepted(), keys, errors, stats.rejected(),
                 round(wallMs), round(callers / (wallMs / 1000)), Quantiles.of(waits), round(boundMs), round(serialMs),
-                round(boundMs / wallMs), ttlMs);
+                round(boundMs / wallMs), ttlMs, 0);
     }
 
     private static double round(double x) {

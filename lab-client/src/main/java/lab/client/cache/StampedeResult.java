@@ -19,8 +19,17 @@ import lab.client.measure.Quantiles;
  *                      under one lock held across every load
  * @param efficiency    {@code boundMs / wallMs}
  * @param ttlMs         entries' time to live, 0 for never
+ * @param clientOverheadMs the wall time of the same stampede (same callers, keys, strategy, client)
+ *                      against an upstream that answers at once ({@code /health}, not counted by the
+ *                      server): what the client itself adds to {@code boundMs}; 0 when not measured
  */
 public record StampedeResult(String strategy, int callers, int keys, long upstreamCalls, int expectedCalls,
                              long errors, long rejected, double wallMs, double throughputRps, Quantiles latencyMs,
-                             double boundMs, double serialMs, double efficiency, long ttlMs) {
+                             double boundMs, double serialMs, double efficiency, long ttlMs,
+                             double clientOverheadMs) {
+
+    public StampedeResult withClientOverheadMs(double ms) {
+        return new StampedeResult(strategy, callers, keys, upstreamCalls, expectedCalls, errors, rejected, wallMs,
+                throughputRps, latencyMs, boundMs, serialMs, efficiency, ttlMs, ms);
+    }
 }
