@@ -58,19 +58,8 @@ public final class CacheCommand implements Callable<Integer> {
         }
         LabApi api = LabApi.connect(url);
         StampedeResult result;
-        try (ExecutorService loads = Executors.newVirtualThreadPerTaskExecutor();
-             Progress progress = json ? Progress.silent() : Progress.start("cache " + strategy, callers, "callers")) {
-            BoundedHttpUpstream items = BoundedHttpUpstream.of(api);
-            Stampede stampede = new Stampede(api, callers, keys);
-            // Untimed and uncounted: the same stampede on a cache of its own, every key loaded from
-            // /health, so the timed run below finds warm code, a started scheduler and open connections.
-            // The second such run is the client's own cost: the same callers, loads and round trips
-            // with an upstream that answers at once, reported next to the timed run as its overhead.
-            Upstream health = items.withAddress(key -> api.base().resolve("/health"));
-            stampede.run(strategy, strategy.create(CacheConfig.of(health, loads)), 0, Progress.silent());
-            double overheadMs = stampede.run(strategy, strategy.create(CacheConfig.of(health, loads)), 0, Progress.silent()).wallMs();
-            CacheConfig config = CacheConfig.of(items, loads).withTtl(ttl);
-            result = stampede.run(strategy, strategy.create(config), ttl.toMillis(), progress).withClientOverheadMs(overheadMs);
+        try (Progress progress = json ? Progress.silent() : Progress.start("cache " + strategy, callers, "callers")) {
+            result = StampedeRun.measure(api, strategy, callers, keys, ttl, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.line(result) : describe(result));
