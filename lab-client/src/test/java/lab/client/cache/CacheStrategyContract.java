@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.client.api.LabApi;
 import lab.client.api.ServerStats;
+import lab.client.support.Await;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;
@@ -155,7 +156,7 @@ public abstract class CacheStrategyContract {
     void callerThatGivesUpDoesNotCancelTheLoadForTheOthers() throws Exception {
         upstream.shut();
         CompletableFuture<String> cancelled = cache.get("shared");
-        Await.until("the first load reached the server", () -> api.stats().accepted() >= 1);
+        Await.require("the first load reached the server", () -> api.stats().accepted() >= 1);
         CompletableFuture<String> timedOut = cache.get("shared");
         List<CompletableFuture<String>> patient = List.of(cache.get("shared"), cache.get("shared"));
 
@@ -183,7 +184,7 @@ public abstract class CacheStrategyContract {
         }
         assertThat(cache.get("shared").get(20, TimeUnit.SECONDS)).as("a caller after it all").contains("\"id\":\"shared\"");
         // The loads of the callers that gave up may still be on their way (naive gave each its own).
-        Await.until("no load is in flight at the server", () -> api.stats().inFlight() == 0);
+        Await.require("no load is in flight at the server", () -> api.stats().inFlight() == 0);
         ServerStats stats = api.stats();
         assertThat(stats.failed()).as("loads abandoned at the server (a caller's give-up reached the load)").isZero();
         assertThat(stats.completed()).as("loads that ran to completion").isEqualTo(stats.accepted());

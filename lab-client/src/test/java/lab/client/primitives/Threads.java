@@ -1,25 +1,19 @@
 package lab.client.primitives;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import lab.client.support.Await;
 
-/** Test helpers: wait for a condition with a bound, and recognise a thread parked for good. */
+/** Test helpers: wait for a condition with a bound (the lab's one {@link Await}), and recognise a thread parked for good. */
 final class Threads {
 
-    static final Duration BOUND = Duration.ofSeconds(20);
+    static final Duration BOUND = Await.BOUND;
 
     private Threads() {
     }
 
     static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after " + BOUND.toSeconds() + " s waiting until " + what);
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
+        Await.require(what, condition);
     }
 
     /** Waits until {@code t} is parked without a timeout (blocked in await/acquire/wait). */

@@ -7,7 +7,17 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition with a bound, instead of sleeping for a guessed time. */
 public final class Await {
 
+    /** Long enough for anything a test waits on, even on a loaded two-core machine. */
+    public static final Duration BOUND = Duration.ofSeconds(20);
+
     private Await() {
+    }
+
+    /** Waits up to {@link #BOUND} for {@code condition}; fails naming {@code what} if it never holds. */
+    public static void require(String what, BooleanSupplier condition) {
+        if (!until(BOUND, condition)) {
+            throw new AssertionError("gave up after " + BOUND.toSeconds() + " s waiting until " + what);
+        }
     }
 
     /** Polls every millisecond; true if {@code condition} held before {@code bound} passed. */
