@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.client.cli.DurationConverter;
@@ -72,7 +73,7 @@ final class HashMigrateCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--calibration", paramLabel = "D", defaultValue = "1s", converter = DurationConverter.class,
-            description = "how long one thread's rate is measured before the run, after as long again of warm-up (default: ${DEFAULT-VALUE})")
+            description = "how long one thread's rate is measured before the run, after a warm-up in rounds of half that until the rate is steady (default: ${DEFAULT-VALUE})")
     Duration calibration;
 
     @Option(names = "--claim-timeout", paramLabel = "D", defaultValue = "10m", converter = DurationConverter.class,
@@ -109,7 +110,7 @@ final class HashMigrateCommand implements Callable<Integer> {
             table.require(c);
             pendingBefore = table.countPending(c);
         }
-        Map<String, Double> engineHps = new java.util.LinkedHashMap<>();
+        Map<String, Double> engineHps = new LinkedHashMap<>();
         Pbkdf2Engine chosen = chooseEngine(cost, engineHps);
         double singleThreadHps = algorithm == Algorithm.pbkdf2 ? engineHps.get(chosen.name())
                 : Calibration.measure(PasswordHasher.of(cost, chosen), calibration, calibration).hashesPerSecond();
@@ -123,6 +124,8 @@ final class HashMigrateCommand implements Callable<Integer> {
             outcome = Migrator.run(pending, hasher, progress::advance);
         } catch (SQLException e) {
             throw new UserError("migrating " + database + " failed (the batches committed so far are kept; rerun to finish): " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new UserError("hashing failed (the batches committed so far are kept; rerun to finish): " + e.getMessage(), e);
         }
         long wallNanos = Math.max(1, System.nanoTime() - start);
         long pendingAfter;
