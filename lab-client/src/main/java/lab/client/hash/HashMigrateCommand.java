@@ -88,7 +88,7 @@ final class HashMigrateCommand implements Callable<Integer> {
                   double singleThreadHps, int cores, double boundHps, double efficiency,
                   String db, int batch, int iterations, Integer memoryKib, Integer parallelism,
                   String pbkdf2Engine, Map<String, Double> engineHps, long pendingBefore, long pendingAfter,
-                  long batches, double peakHeapMb, long maxHeapMb) {
+                  long batches, double peakHeapMb, double liveHeapAfterGcMb, long maxHeapMb) {
     }
 
     @Override
@@ -140,7 +140,7 @@ final class HashMigrateCommand implements Callable<Integer> {
                 database.kind().name(), batch, cost.iterations(),
                 algorithm == Algorithm.argon2 ? cost.memoryKib() : null, algorithm == Algorithm.argon2 ? cost.parallelism() : null,
                 algorithm == Algorithm.pbkdf2 ? chosen.name() : null, engineHps, pendingBefore, pendingAfter,
-                outcome.batches(), HeapPeak.mib(), HeapPeak.maxMib());
+                outcome.batches(), HeapPeak.mib(), HeapPeak.liveMib(), HeapPeak.maxMib());
         print(report, cost);
         return 0;
     }
@@ -190,7 +190,8 @@ final class HashMigrateCommand implements Callable<Integer> {
                 r.strategy(), r.workers(), r.batch(), r.pbkdf2Engine() == null ? "" : ", engine " + r.pbkdf2Engine() + " " + r.engineHps());
         System.out.printf("  wall %d ms, %.1f hashes/s; bound %.1f = min(%d workers, %d cores) x %.1f single-thread; efficiency %.3f%n",
                 r.wallMs(), r.hashesPerS(), r.boundHps(), r.workers(), r.cores(), r.singleThreadHps(), r.efficiency());
-        System.out.printf("  still in plaintext: %d; peak heap %.1f MiB of %d MiB%n", r.pendingAfter(), r.peakHeapMb(), r.maxHeapMb());
+        System.out.printf("  still in plaintext: %d; peak heap %.1f MiB of %d MiB, at most %.1f MiB live after a collection%n",
+                r.pendingAfter(), r.peakHeapMb(), r.maxHeapMb(), r.liveHeapAfterGcMb());
     }
 
     private static double round(double v) {
