@@ -1,8 +1,11 @@
 package lab.client;
 
+import lab.client.cache.CacheCommand;
 import lab.client.cli.Cli;
 import lab.client.hash.HashCommand;
+import lab.client.primitives.PrimitivesCommand;
 import lab.client.requests.RequestsCommand;
+import lab.client.tour.TourCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lab-client", mixinStandardHelpOptions = true, version = "lab-client 0.1.0",
         description = "The asyncio interview tasks as measured experiments against lab-server.",
-        subcommands = {RequestsCommand.class, HashCommand.class})
+        subcommands = {RequestsCommand.class, HashCommand.class, CacheCommand.class, PrimitivesCommand.class,
+                TourCommand.class})
 public final class LabClient {
 
     public static void main(String[] args) {

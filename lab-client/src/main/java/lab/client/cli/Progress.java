@@ -3,6 +3,7 @@ package lab.client.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,7 @@ public final class Progress implements AutoCloseable {
     private final PrintStream err;
     private final boolean terminal;
     private final AtomicLong done = new AtomicLong();
+    private volatile LongSupplier counter = done::get;
     private final long startNanos = System.nanoTime();
     private final Thread painter;
     private volatile boolean shown;
@@ -57,7 +59,13 @@ public final class Progress implements AutoCloseable {
     }
 
     public long done() {
-        return done.get();
+        return counter.getAsLong();
+    }
+
+    /** Reads progress from a counter the work keeps anyway, instead of {@link #advance} calls. */
+    public Progress follow(LongSupplier units) {
+        this.counter = units;
+        return this;
     }
 
     @Override
@@ -101,7 +109,7 @@ public final class Progress implements AutoCloseable {
     }
 
     private String render() {
-        long n = done.get();
+        long n = counter.getAsLong();
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         double rate = n / seconds;
         StringBuilder s = new StringBuilder(label).append(' ');

@@ -1,15 +1,126 @@
 package lab.client.requests;
 
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import lab.client.api.LabApi;
+import lab.client.cli.DurationConverter;
+import lab.client.cli.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code requests}: calls lab-server's items endpoint with one of the strategies. (Being written.) */
-@Command(name = "requests", mixinStandardHelpOptions = true,
-        description = "Call an API that serves only N at a time, with one of the strategies.")
+/**
+ * {@code requests}: the seed's first task. Calls {@code GET /api/items/1..N} on a lab-server with one
+ * strategy and reports what the server saw next to the best possible.
+ */
+@Command(name = "requests", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Call an API that serves only N requests at a time, with one strategy, and measure it.")
 public final class RequestsCommand implements Callable<Integer> {
 
+    /** Without --concurrency, adaptive may go this high while it looks for the limit. */
+    static final int ADAPTIVE_DEFAULT_CAP = 100;
+
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+            description = "Base address of a lab-server (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--strategy", paramLabel = "NAME", required = true,
+            description = "sequential | unbounded | bounded | streaming | retrying | deadline | adaptive.")
+    String strategy;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "100",
+            description = "How many ids to call, 1..N (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--concurrency", paramLabel = "C",
+            description = "At most C in flight (default: 10; for adaptive only a cap, default " + ADAPTIVE_DEFAULT_CAP + ").")
+    Integer concurrency;
+
+    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "Per-request timeout, such as 250ms (default: none).")
+    Duration timeout;
+
+    @Option(names = "--deadline", paramLabel = "D", converter = DurationConverter.class,
+            description = "Deadline of the whole run, such as 2s (default: none).")
+    Duration deadline;
+
+    @Option(names = "--retries", paramLabel = "R", defaultValue = "3",
+            description = "Extra attempts for a failed id, for retrying and adaptive (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--impl", paramLabel = "FAMILY", defaultValue = "virtual",
+            description = "virtual (every strategy) | async (CompletableFuture on sendAsync) | bulkhead (resilience4j); "
+                    + "async and bulkhead have bounded and streaming (default: ${DEFAULT-VALUE}).")
+    String impl;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout, nothing else.")
+    boolean json;
+
+    @Option(names = "--each", description = "Print one JSON line per result the moment it is handed on, then the summary.")
+    boolean each;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new lab.client.cli.UserError("not implemented yet");
+    public Integer call() throws InterruptedException {
+        RequestRun.Plan plan = plan();
+        LabApi api = LabApi.connect(url);
+        PrintStream out = System.out;
+        RequestsReport report = new RequestRun(api).run(plan, line -> {
+            if (each) {
+                out.println(Json.line(line));
+                out.flush();
+            }
+        }, !json && !each);
+        if (json || each) {
+            out.println(Json.line(report));
+        } else {
+            out.print(SummaryText.of(report));
+        }
+        return 0;
+    }
+
+    private RequestRun.Plan plan() {
+        if (!Strategies.NAMES.contains(strategy)) {
+            throw bad("--strategy", strategy, String.join(", ", Strategies.NAMES));
+        }
+        Strategies.Family family = family();
+        if (requests < 1 || requests > 10_000_000) {
+            throw bad("--requests", requests, "1 to 10000000");
+        }
+        if (concurrency != null && (concurrency < 1 || concurrency > 100_000)) {
+            throw bad("--concurrency", concurrency, "1 to 100000");
+        }
+        if (retries < 0 || retries > 100) {
+            throw bad("--retries", retries, "0 to 100");
+        }
+        int c = concurrency != null ? concurrency : strategy.equals("adaptive") ? ADAPTIVE_DEFAULT_CAP : 10;
+        return new RequestRun.Plan(strategy, family, requests, c, positive("--timeout", timeout),
+                positive("--deadline", deadline), retries);
+    }
+
+    private Strategies.Family family() {
+        try {
+            return Strategies.Family.valueOf(impl.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad("--impl", impl, "virtual, async, bulkhead");
+        }
+    }
+
+    private Duration positive(String option, Duration d) {
+        if (d != null && d.isZero()) {
+            throw bad(option, "0ms", "a duration above zero, such as 250ms");
+        }
+        return d;
+    }
+
+    private ParameterException bad(String option, Object value, String allowed) {
+        return new ParameterException(spec.commandLine(),
+                "Invalid value for option '" + option + "': " + value + " (allowed: " + allowed + ")");
     }
 }

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A server in a JVM of its own, so that the load and the server are measured as separate processes. */
-final class ChildServer implements AutoCloseable {
+/**
+ * A server in a JVM of its own, so that the load and the server are measured as separate processes.
+ * Public, in lab-server's test jar, so that lab-client's benches start their servers the same way.
+ */
+public final class ChildServer implements AutoCloseable {
 
     private final Process process;
-    final int port;
+    public final int port;
 
     private ChildServer(Process process, int port) {
         this.process = process;
@@ -23,7 +26,7 @@ final class ChildServer implements AutoCloseable {
      * Starts {@code mainClass} on this JVM's class path, with {@code jvmOptions}, and reads its port
      * from its first line; {@code pinned} keeps it on the server's cores (see {@link Cpus}).
      */
-    static ChildServer start(boolean pinned, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+    public static ChildServer start(boolean pinned, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(pinned ? Cpus.server() : List.of());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library, without a warning

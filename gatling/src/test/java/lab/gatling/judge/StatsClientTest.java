@@ -1,0 +1,82 @@
+package lab.gatling.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import lab.gatling.run.WindowFigures;
+import lab.server.LabServer;
+import lab.server.ServerConfig;
+import lab.server.behavior.LatencyModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The judge's plumbing against a real lab-server on loopback: read, reset, and the requests a reset carries over. */
+@Timeout(60)
+class StatsClientTest {
+
+    private LabServer server;
+    private StatsClient stats;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LabServer.start(ServerConfig.defaults().withPort(0).withLatency(LatencyModel.parse("fixed:5ms")));
+        stats = new StatsClient(server.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void readsTheServersProfile() {
+        assertThat(stats.profile()).isEqualTo(new ServerProfile(10, "fixed:5ms", 0, 42));
+    }
+
+    @Test
+    void aWindowLeavesOutTheRequestsItsResetCarriedIn() throws Exception {
+        // Not try-with-resources: close() would wait for the held requests, which never finish.
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 3; i++) { // held until the client goes away
+                http.sendAsync(get("/api/items/held-" + i + "?fail=hang"), HttpResponse.BodyHandlers.discarding());
+            }
+            awaitTrue(() -> stats.read().inFlight() == 3);
+
+            ServerStats closed = stats.reset();
+            assertThat(closed.inFlight()).isEqualTo(3);
+            for (int i = 0; i < 2; i++) {
+                assertThat(http.send(get("/api/items/quick-" + i), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            }
+            ServerStats window = stats.read();
+            assertThat(window.accepted()).isEqualTo(5); // the server counts the carried ones as accepted again
+            WindowFigures figures = new WindowFigures("w", 0, 1000, closed.inFlight(), window, Map.of());
+            assertThat(figures.acceptedArrivals()).isEqualTo(2);
+            assertThat(figures.meanServiceMs()).isEqualTo(5.0);
+        } finally {
+            http.shutdownNow();
+        }
+        awaitTrue(() -> stats.read().inFlight() == 0); // closing the client freed the held slots
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build();
+    }
+
+    /** Waits for a condition, at most 10 s (a bound for a loaded machine, not a timing claim). */
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition still false after 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package lab.client.requests;
+
+import lab.client.measure.Quantiles;
+
+/**
+ * The {@code requests --json} object: the contract's fields first, then the lab's additions.
+ * {@code rejected} counts the 429s the client saw, {@code retried} the extra attempts;
+ * {@code boundMs} is the best wall time for the same work from the server's stats
+ * ({@code max(service_ms_sum / limit, service_ms_max)}) and {@code efficiency} is bound over wall.
+ * {@code firstWaveFastestServiceMs}, the fastest service time drawn for the first C ids, is the
+ * bound of {@code ttfrMs}: no strategy can hand on a result sooner.
+ */
+public record RequestsReport(
+        String strategy, int requests, int ok, int failed, long rejected, long retried,
+        double wallMs, double throughputRps, double ttfrMs, Quantiles latencyMs, double boundMs, double efficiency,
+        String impl, int concurrency, int limit, long serverAccepted, long serverRejected, int serverMaxInFlight,
+        double fastestLatencyMs, double firstWaveFastestServiceMs,
+        double throughputBoundRps, double clientCpuMsPerRequest, Integer foundLimit) {
+}

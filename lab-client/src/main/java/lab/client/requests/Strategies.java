@@ -1,0 +1,75 @@
+package lab.client.requests;
+
+import java.util.List;
+import lab.client.cli.UserError;
+import lab.client.requests.async.AsyncBounded;
+import lab.client.requests.async.AsyncStreaming;
+import lab.client.requests.engine.BulkheadLimit;
+import lab.client.requests.engine.FixedLimit;
+import lab.client.requests.strategy.RequestStrategy;
+import lab.client.requests.strategy.Settings;
+import lab.client.requests.virtual.Adaptive;
+import lab.client.requests.virtual.Bounded;
+import lab.client.requests.virtual.Deadline;
+import lab.client.requests.virtual.Retrying;
+import lab.client.requests.virtual.Sequential;
+import lab.client.requests.virtual.Streaming;
+import lab.client.requests.virtual.Unbounded;
+
+/** Every strategy by name, in each implementation family that has it. */
+public final class Strategies {
+
+    public static final List<String> NAMES =
+            List.of("sequential", "unbounded", "bounded", "streaming", "retrying", "deadline", "adaptive");
+
+    /** How a strategy is built: the same semantics, different machinery, so benchmarks can compare the cost. */
+    public enum Family {
+        /** Virtual threads, blocking calls, a hand-written semaphore: every strategy. */
+        VIRTUAL,
+        /** CompletableFuture on {@code HttpClient.sendAsync}, a window instead of a semaphore: bounded, streaming. */
+        ASYNC,
+        /** Virtual threads with resilience4j's Bulkhead as the limit: bounded, streaming. */
+        BULKHEAD;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private Strategies() {
+    }
+
+    public static RequestStrategy create(String name, Family family, Settings s) {
+        return switch (family) {
+            case VIRTUAL -> virtual(name, s);
+            case ASYNC -> switch (name) {
+                case "bounded" -> new AsyncBounded(s);
+                case "streaming" -> new AsyncStreaming(s);
+                default -> throw unsupported(name, family);
+            };
+            case BULKHEAD -> switch (name) {
+                case "bounded" -> new Bounded(s, new BulkheadLimit(s.concurrency()));
+                case "streaming" -> new Streaming(s, new BulkheadLimit(s.concurrency()));
+                default -> throw unsupported(name, family);
+            };
+        };
+    }
+
+    private static RequestStrategy virtual(String name, Settings s) {
+        return switch (name) {
+            case "sequential" -> new Sequential(s);
+            case "unbounded" -> new Unbounded(s);
+            case "bounded" -> new Bounded(s, new FixedLimit(s.concurrency()));
+            case "streaming" -> new Streaming(s, new FixedLimit(s.concurrency()));
+            case "retrying" -> new Retrying(s);
+            case "deadline" -> new Deadline(s);
+            case "adaptive" -> new Adaptive(s);
+            default -> throw new UserError("unknown strategy '" + name + "' (allowed: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    private static UserError unsupported(String name, Family family) {
+        return new UserError("--impl " + family.word() + " has bounded and streaming only, not " + name
+                + " (use --impl virtual)");
+    }
+}

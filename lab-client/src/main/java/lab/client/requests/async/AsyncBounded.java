@@ -1,0 +1,44 @@
+package lab.client.requests.async;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import lab.client.requests.strategy.Promise;
+import lab.client.requests.strategy.RequestStrategy;
+import lab.client.requests.strategy.Result;
+import lab.client.requests.strategy.ResultSink;
+import lab.client.requests.strategy.Settings;
+
+/** {@code bounded} in CompletableFuture style: a window of C on {@code HttpClient.sendAsync}, results in input order. */
+public final class AsyncBounded implements RequestStrategy {
+
+    private final Settings settings;
+
+    public AsyncBounded(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Result> run(List<String> ids, ResultSink sink) throws InterruptedException {
+        Result[] results = new Result[ids.size()];
+        Window window = new Window(settings.client(), settings.timeout(), ids, (i, r) -> results[i] = r);
+        await(window.start(settings.concurrency()));
+        Arrays.stream(results).forEach(sink::accept);
+        return List.of(results);
+    }
+
+    static void await(java.util.concurrent.CompletableFuture<Void> all) throws InterruptedException {
+        try {
+            all.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the window failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public Set<Promise> promises() {
+        return EnumSet.of(Promise.STAYS_UNDER_THE_LIMIT, Promise.KEEPS_INPUT_ORDER);
+    }
+}

@@ -1,0 +1,158 @@
+package lab.client.requests.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import lab.client.cli.Json;
+
+/**
+ * Calls {@code GET /api/items/{id}} on the JDK's {@link HttpClient}, blocking ({@link #call}, for
+ * virtual threads) or not ({@link #callAsync}, for CompletableFuture pipelines). It never throws for
+ * what the server or the network did: every outcome is an {@link Attempt}, so strategies deal in
+ * results, not exceptions. It counts every attempt and every 429 it sees, the client's side of the
+ * ledger that the server's {@code /stats} is compared with.
+ *
+ * <p>Cancellation is real: interrupting a thread blocked in {@link #call}, or cancelling the future
+ * of {@link #callAsync}, makes the JDK client abort the exchange and close its connection, which the
+ * server sees as a close and frees the slot.
+ */
+public final class ItemClient implements AutoCloseable {
+
+    private final URI base;
+    private final Function<String, String> queryOf;
+    private final HttpClient http;
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
+
+    public ItemClient(URI base) {
+        this(base, id -> "");
+    }
+
+    /**
+     * {@code queryOf} adds a query to the request of an id, such as {@code delay_ms=600} or
+     * {@code fail=hang}: the server's overrides, with which tests give chosen ids a chosen fate.
+     */
+    public ItemClient(URI base, Function<String, String> queryOf) {
+        this.base = base;
+        this.queryOf = queryOf;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One attempt, waiting for the answer; {@code timeout} null for none. Interruptible: the exchange is aborted. */
+    public Attempt call(String id, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request(id, timeout), HttpResponse.BodyHandlers.ofString());
+            return answered(response, start);
+        } catch (IOException e) {
+            return failed(e, start);
+        }
+    }
+
+    /** One attempt as a future that always completes normally, unless cancelled. */
+    public CompletableFuture<Attempt> callAsync(String id, Duration timeout) {
+        long start = System.nanoTime();
+        return http.sendAsync(request(id, timeout), HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> error == null ? answered(response, start) : failed(unwrap(error), start));
+    }
+
+    /**
+     * Opens up to {@code connections} keep-alive connections with concurrent {@code GET /health} calls
+     * (which the server never counts) and runs the code path once, so a measured run starts the way a
+     * long-lived client works: warm connections, warm code. Not counted as attempts.
+     */
+    public void warmUp(int connections) {
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[connections];
+        for (int i = 0; i < connections; i++) {
+            calls[i] = http.sendAsync(health, HttpResponse.BodyHandlers.ofString()).thenApply(r -> parse(r.body()));
+        }
+        CompletableFuture.allOf(calls).exceptionally(e -> null).join();
+    }
+
+    public long attempts() {
+        return attempts.sum();
+    }
+
+    public long rejections() {
+        return rejections.sum();
+    }
+
+    /** Aborts whatever is still open and waits, bounded, for the client's threads to finish. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+        try {
+            http.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpRequest request(String id, Duration timeout) {
+        String query = queryOf.apply(id);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/items/" + id + (query.isEmpty() ? "" : "?" + query))).GET();
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        return b.build();
+    }
+
+    private Attempt answered(HttpResponse<String> response, long start) {
+        double ms = sinceMs(start);
+        attempts.increment();
+        int status = response.statusCode();
+        if (status == 429) {
+            rejections.increment();
+        }
+        JsonNode body = parse(response.body());
+        String echoed = body.path("id").isTextual() ? body.path("id").asText() : null;
+        long retryAfterMs = status == 429 ? retryAfterMs(response, body) : 0;
+        long serviceMs = body.path("service_ms").asLong(-1);
+        return new Attempt(status, echoed, serviceMs, retryAfterMs, ms, status == 200 ? null : "HTTP " + status);
+    }
+
+    private Attempt failed(Throwable e, long start) {
+        attempts.increment();
+        if (e instanceof CancellationException) {
+            return new Attempt(Attempt.NO_RESPONSE, null, -1, 0, sinceMs(start), "cancelled");
+        }
+        String what = e instanceof HttpTimeoutException ? "timeout" : e.getClass().getSimpleName();
+        return new Attempt(Attempt.NO_RESPONSE, null, -1, 0, sinceMs(start), what);
+    }
+
+    /** The body's {@code retry_after_ms} is finer than the header's whole seconds; the header is the fallback. */
+    private static long retryAfterMs(HttpResponse<String> response, JsonNode body) {
+        if (body.path("retry_after_ms").canConvertToLong()) {
+            return body.path("retry_after_ms").asLong();
+        }
+        return response.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            return Json.MAPPER.missingNode();
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static double sinceMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}

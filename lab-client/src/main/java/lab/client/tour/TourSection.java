@@ -1,0 +1,11 @@
+package lab.client.tour;
+
+import java.io.PrintStream;
+
+/** One task of the tour: runs it at a small size and prints its table, each figure next to its bound. */
+public interface TourSection {
+
+    String title();
+
+    void run(TourContext context, PrintStream out) throws Exception;
+}
