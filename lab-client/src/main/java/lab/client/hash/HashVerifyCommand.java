@@ -73,7 +73,7 @@ final class HashVerifyCommand implements Callable<Integer> {
         ForkJoinPool pool = new ForkJoinPool(workers == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, workers));
         try (Connection c = database.connect();
              BufferedReader in = Files.newBufferedReader(from, StandardCharsets.UTF_8);
-             Progress progress = json ? Progress.silent() : Progress.start("verify", 0, "users")) {
+             Progress progress = json ? Progress.silent() : Progress.start("verify", dataLines(), "users")) {
             table.require(c);
             String header = in.readLine();
             if (header == null || !header.strip().equals("id,password")) {
@@ -106,6 +106,13 @@ final class HashVerifyCommand implements Callable<Integer> {
                     r.checked(), database, r.ok(), r.mismatched(), r.unhashed(), r.missing(), r.plaintextLeft(), r.wallMs());
         }
         return r.ok() == r.checked() ? 0 : 1;
+    }
+
+    /** The file's lines after the header: a quick count first, so the progress line can show an ETA. */
+    private long dataLines() throws IOException {
+        try (var lines = Files.lines(from, StandardCharsets.UTF_8)) {
+            return Math.max(0, lines.filter(line -> !line.isEmpty()).count() - 1);
+        }
     }
 
     private long check(UsersTable table, Connection c, List<Line> chunk, ForkJoinPool pool, Progress progress) throws SQLException {

@@ -31,7 +31,7 @@ public final class TourCommand implements Callable<Integer> {
 
     /** The tasks, in the seed's order; each section is one task's small run. */
     static List<TourSection> sections() {
-        return List.of(new RequestsSection(), new CacheSection(), new PrimitivesSection());
+        return List.of(new RequestsSection(), new HashSection(), new CacheSection(), new PrimitivesSection());
     }
 
     @Override

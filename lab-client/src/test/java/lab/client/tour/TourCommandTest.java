@@ -22,6 +22,10 @@ class TourCommandTest {
         for (String strategy : Strategies.NAMES) {
             assertThat(run.out()).containsPattern("(?m)^  " + strategy + " +virtual +\\d+/\\d+");
         }
+        for (String strategy : new String[] {"sequential", "threads", "virtual", "processes"}) {
+            // hash: every one of the 1000 users hashed, none left in plaintext
+            assertThat(run.out()).containsPattern("(?m)^  " + strategy + " +\\d+ +1000 +0 ");
+        }
         assertThat(run.out()).contains("tour done in");
         String folder = run.out().replaceAll("(?s).*work folder (\\S+).*", "$1");
         assertThat(Files.exists(Path.of(folder))).as("the tour's work folder " + folder + " was deleted").isFalse();

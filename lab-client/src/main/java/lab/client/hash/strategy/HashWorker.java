@@ -45,6 +45,8 @@ public final class HashWorker {
         }
     }
 
+    // The flags are read by hand, not by picocli: the only caller is ProcessHasher, which always
+    // writes them well-formed, and a child that starts lighter starts sooner.
     static Cost parseCost(String[] args) {
         Algorithm algorithm = Algorithm.valueOf(flag(args, "--algorithm", "pbkdf2"));
         return Cost.of(algorithm, intFlag(args, "--iterations"), intFlag(args, "--memory-kib"), intFlag(args, "--parallelism"));
