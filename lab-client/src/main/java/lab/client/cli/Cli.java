@@ -6,8 +6,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Runs a picocli command the lab's way: a bad flag is one line on stderr and exit code 2, a
- * {@link UserError} one line and exit code 1, anything unexpected one line naming the exception
- * (the stack trace only with {@code LAB_DEBUG=1}).
+ * {@link UserError} one line and exit code 1, anything unexpected (out of memory included) one line
+ * naming the exception (the stack trace only with {@code LAB_DEBUG=1}).
  */
 public final class Cli {
 
@@ -21,7 +21,15 @@ public final class Cli {
         CommandLine cmd = new CommandLine(command);
         cmd.setParameterExceptionHandler(Cli::badFlags);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line));
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors on; this one has a remedy the user can apply, so it gets one line too.
+            cmd.getErr().println(cmd.getCommandName() + ": out of memory (" + e
+                    + "): give the JVM more heap (-Xmx) or the command smaller pieces of work (--batch)");
+            cmd.getErr().flush();
+            return EXIT_FAILED;
+        }
     }
 
     private static int badFlags(ParameterException e, String[] args) {
