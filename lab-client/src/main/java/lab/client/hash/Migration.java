@@ -60,9 +60,9 @@ public final class Migration {
              Progress progress = progressFor.apply(pendingBefore)) {
             outcome = Migrator.run(pending, hasher, progress::advance);
         } catch (SQLException e) {
-            throw new UserError("migrating " + s.db() + " failed (the batches committed so far are kept; rerun to finish): " + e.getMessage(), e);
+            throw new UserError("migrating " + s.db() + " failed (the batches committed so far are kept; rerun to finish): " + why(e), e);
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new UserError("hashing failed (the batches committed so far are kept; rerun to finish): " + e.getMessage(), e);
+            throw new UserError("hashing failed (the batches committed so far are kept; rerun to finish): " + why(e), e);
         }
         long wallNanos = Math.max(1, System.nanoTime() - start);
         long pendingAfter;
@@ -106,5 +106,20 @@ public final class Migration {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /**
+     * The message and, when something else lies beneath, its root cause: a driver may wrap an
+     * OutOfMemoryError in an exception with no message of its own, and "null" helps nobody.
+     */
+    private static String why(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return e.getMessage() == null ? root.toString() : e.getMessage() + " (" + root + ")";
     }
 }
