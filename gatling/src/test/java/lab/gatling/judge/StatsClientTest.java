@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import lab.gatling.run.WindowFigures;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;
+import lab.server.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Timeout;
 /** The judge's plumbing against a real lab-server on loopback: read, reset, and the requests a reset carries over. */
 @Timeout(60)
 class StatsClientTest {
+
+    /** How long the server may take to see a request arrive or a connection close, on a loaded machine. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
 
     private LabServer server;
     private StatsClient stats;
@@ -49,7 +52,7 @@ class StatsClientTest {
             for (int i = 0; i < 3; i++) { // held until the client goes away
                 http.sendAsync(get("/api/items/held-" + i + "?fail=hang"), HttpResponse.BodyHandlers.discarding());
             }
-            awaitTrue(() -> stats.read().inFlight() == 3);
+            Await.until("the server holds the 3 hanging requests", BOUND, () -> stats.read().inFlight() == 3);
 
             ServerStats closed = stats.reset();
             assertThat(closed.inFlight()).isEqualTo(3);
@@ -64,19 +67,10 @@ class StatsClientTest {
         } finally {
             http.shutdownNow();
         }
-        awaitTrue(() -> stats.read().inFlight() == 0); // closing the client freed the held slots
+        Await.until("closing the client freed the held slots", BOUND, () -> stats.read().inFlight() == 0);
     }
 
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build();
-    }
-
-    /** Waits for a condition, at most 10 s (a bound for a loaded machine, not a timing claim). */
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition still false after 10 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
     }
 }
