@@ -50,7 +50,7 @@ public final class RequestRun {
             Watch watch = new Watch(each, plan.concurrency());
             long cpuBefore = processCpuNanos();
             try (Progress progress = showProgress
-                    ? Progress.start(plan.strategy(), ids.size(), "answers", () -> "429s " + client.rejections())
+                    ? Progress.start(plan.strategy(), ids.size(), "attempts", () -> "429s " + client.rejections())
                     : Progress.silent()) {
                 progress.follow(client::attempts);
                 watch.start();

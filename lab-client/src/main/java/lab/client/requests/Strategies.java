@@ -1,6 +1,7 @@
 package lab.client.requests;
 
 import java.util.List;
+import java.util.Locale;
 import lab.client.cli.UserError;
 import lab.client.requests.async.AsyncBounded;
 import lab.client.requests.async.AsyncStreaming;
@@ -32,7 +33,7 @@ public final class Strategies {
         BULKHEAD;
 
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import lab.client.requests.strategy.Promise;
 import lab.client.requests.strategy.RequestStrategy;
@@ -29,7 +30,7 @@ public final class AsyncBounded implements RequestStrategy {
         return List.of(results);
     }
 
-    static void await(java.util.concurrent.CompletableFuture<Void> all) throws InterruptedException {
+    static void await(CompletableFuture<Void> all) throws InterruptedException {
         try {
             all.get();
         } catch (ExecutionException e) {
