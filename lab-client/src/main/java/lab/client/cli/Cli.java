@@ -53,11 +53,17 @@ public final class Cli {
         return EXIT_FAILED;
     }
 
-    private static String describe(Throwable e) {
+    /** The innermost cause: what a wrapping exception (a driver's, an executor's) was about. */
+    public static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = rootCause(e);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
                 + " (LAB_DEBUG=1 shows the stack trace)";
     }

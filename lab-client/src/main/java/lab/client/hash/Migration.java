@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
+import lab.client.cli.Cli;
 import lab.client.cli.Progress;
 import lab.client.cli.UserError;
 import lab.client.hash.algorithm.Algorithm;
@@ -113,10 +114,7 @@ public final class Migration {
      * OutOfMemoryError in an exception with no message of its own, and "null" helps nobody.
      */
     private static String why(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Cli.rootCause(e);
         if (root == e) {
             return e.getMessage() == null ? e.toString() : e.getMessage();
         }

@@ -76,7 +76,6 @@ public final class RequestRun {
         private double ttfrMs = -1;
         private final int firstWave;
         private long firstWaveFastestMs = Long.MAX_VALUE;
-        private int handed;
         private int ok;
         private long retried;
 
@@ -99,7 +98,6 @@ public final class RequestRun {
             if (ttfrMs < 0) {
                 ttfrMs = t;
             }
-            handed++;
             if (r.ok()) {
                 ok++;
             }

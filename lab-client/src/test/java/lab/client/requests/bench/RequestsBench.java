@@ -20,6 +20,7 @@ import lab.client.requests.RequestsReport;
 import lab.client.requests.Strategies.Family;
 import lab.server.LabServer;
 import lab.server.bench.ChildServer;
+import lab.server.bench.Flags;
 
 /**
  * The requests bench: every strategy and implementation family against one lab-server in a JVM of
@@ -46,11 +47,12 @@ public final class RequestsBench {
             new Config("adaptive", Family.VIRTUAL, 100));
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = flags(args);
-        int requests = Integer.parseInt(flags.getOrDefault("--requests", "1000"));
-        int rounds = Integer.parseInt(flags.getOrDefault("--rounds", "3"));
-        String latency = flags.getOrDefault("--latency", "uniform:20ms..80ms");
-        Path out = flags.containsKey("--out") ? Path.of(flags.get("--out")) : null;
+        Flags.requireKnown("bench-requests", args, "--requests", "--rounds", "--latency", "--out");
+        int requests = Flags.integer(args, "--requests", 1000);
+        int rounds = Flags.integer(args, "--rounds", 3);
+        String latency = Flags.string(args, "--latency", "uniform:20ms..80ms");
+        String outFlag = Flags.string(args, "--out", null);
+        Path out = outFlag == null ? null : Path.of(outFlag);
 
         Map<Config, List<RequestsReport>> runs = new LinkedHashMap<>();
         try (ChildServer server = ChildServer.start(false, List.of(), LabServer.class, "--port", "0", "--latency", latency)) {
@@ -116,17 +118,5 @@ public final class RequestsBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Json.line(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-    }
-
-    private static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!List.of("--requests", "--rounds", "--latency", "--out").contains(args[i])) {
-                throw new IllegalArgumentException("bench-requests: unknown flag " + args[i]
-                        + " (allowed: --requests N, --rounds R, --latency SPEC, --out FILE)");
-            }
-            flags.put(args[i], args[i + 1]);
-        }
-        return flags;
     }
 }
