@@ -7,6 +7,9 @@ import java.util.OptionalDouble;
 import lab.gatling.judge.LatencyMs;
 import lab.gatling.run.ClientFigures;
 import lab.gatling.run.WindowFigures;
+import lab.report.model.ErlangB;
+import lab.report.model.Knee;
+import lab.report.plot.SvgPlot;
 
 /**
  * The knee of one open-model ramp: per step, offered against accepted rate, 429 rate (measured, and

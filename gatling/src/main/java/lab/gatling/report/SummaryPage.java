@@ -7,6 +7,7 @@ import lab.gatling.run.ClientFigures;
 import lab.gatling.run.Fairness;
 import lab.gatling.run.Verdict;
 import lab.gatling.run.WindowFigures;
+import lab.report.plot.Ticks;
 
 /**
  * The summary of every simulation run found in the raw files, each figure next to its bound or its

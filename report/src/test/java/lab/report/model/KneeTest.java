@@ -1,4 +1,4 @@
-package lab.gatling.report;
+package lab.report.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

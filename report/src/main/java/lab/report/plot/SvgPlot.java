@@ -1,4 +1,4 @@
-package lab.gatling.report;
+package lab.report.plot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,15 @@ import java.util.Locale;
  */
 public final class SvgPlot {
 
-    /** A line through points; {@code dashed} for models and bounds, solid with dots for measurements. */
-    public record Series(String label, String color, boolean dashed, double[] xs, double[] ys) {
+    /**
+     * A line through points; {@code dashed} for models and bounds, solid with dots for measurements.
+     * {@code errors}, when not null, is each point's half-width (a JMH confidence interval, say),
+     * drawn as a vertical bar through the point.
+     */
+    public record Series(String label, String color, boolean dashed, double[] xs, double[] ys, double[] errors) {
+        public Series(String label, String color, boolean dashed, double[] xs, double[] ys) {
+            this(label, color, dashed, xs, ys, null);
+        }
     }
 
     /** A panel: a title, a y-axis label, its series and the y range (from 0). */
@@ -70,8 +77,8 @@ public final class SvgPlot {
     private void renderPanel(StringBuilder svg, Panel panel, int top) {
         double yMax = 0;
         for (Series s : panel.series()) {
-            for (double y : s.ys()) {
-                yMax = Math.max(yMax, y);
+            for (int i = 0; i < s.ys().length; i++) {
+                yMax = Math.max(yMax, s.ys()[i] + (s.errors() == null ? 0 : s.errors()[i]));
             }
         }
         yMax = Ticks.niceCeiling(yMax);
@@ -122,6 +129,12 @@ public final class SvgPlot {
         }
         svg.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2\"")
                 .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(points).append("\"/>\n");
+        if (s.errors() != null) {
+            for (int i = 0; i < s.xs().length; i++) {
+                double px = f.px(s.xs()[i]);
+                line(svg, px, f.py(s.ys()[i] - s.errors()[i]), px, f.py(s.ys()[i] + s.errors()[i]), s.color(), false, 1);
+            }
+        }
         if (!s.dashed()) {
             for (int i = 0; i < s.xs().length; i++) {
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
@@ -141,7 +154,7 @@ public final class SvgPlot {
                 x, y, anchor, size, escape(content)));
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

@@ -1,4 +1,4 @@
-package lab.gatling.report;
+package lab.report.model;
 
 import java.util.List;
 import java.util.OptionalDouble;

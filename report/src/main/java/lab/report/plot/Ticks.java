@@ -1,17 +1,17 @@
-package lab.gatling.report;
+package lab.report.plot;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Round axis ends and tick steps (1, 2 or 5 times a power of ten), so that ticks read as plain numbers. */
-final class Ticks {
+public final class Ticks {
 
     private Ticks() {
     }
 
     /** The step for about five ticks from 0 to {@code max}. */
-    static double step(double max) {
+    public static double step(double max) {
         if (!(max > 0)) {
             return 1;
         }
@@ -23,7 +23,7 @@ final class Ticks {
     }
 
     /** The smallest multiple of the step at or above {@code max}; 1 for an empty range. */
-    static double niceCeiling(double max) {
+    public static double niceCeiling(double max) {
         if (!(max > 0)) {
             return 1;
         }
@@ -32,7 +32,7 @@ final class Ticks {
     }
 
     /** Ticks from 0 to {@code max} inclusive. */
-    static List<Double> of(double max) {
+    public static List<Double> of(double max) {
         double step = step(max);
         List<Double> ticks = new ArrayList<>();
         for (int i = 0; i * step <= max * (1 + 1e-9); i++) {
@@ -42,7 +42,7 @@ final class Ticks {
     }
 
     /** 40, 0.5, 2.5: no trailing zeros, no exponent. */
-    static String label(double value) {
+    public static String label(double value) {
         return new BigDecimal(Double.toString(Math.round(value * 1e6) / 1e6)).stripTrailingZeros().toPlainString();
     }
 }

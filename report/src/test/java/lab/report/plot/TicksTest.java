@@ -1,4 +1,4 @@
-package lab.gatling.report;
+package lab.report.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

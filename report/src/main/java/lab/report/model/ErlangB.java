@@ -1,4 +1,4 @@
-package lab.gatling.report;
+package lab.report.model;
 
 /**
  * Erlang's loss formula: the probability that an arrival finds all {@code c} slots busy when
