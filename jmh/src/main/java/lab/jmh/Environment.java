@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 record Environment(Map<String, Object> fields) {
 
-    static Environment describe(Profile profile, List<String> forkJvmArgs, Duration suiteWall, Path repo) {
+    static Environment describe(Profile profile, List<String> classes, List<String> forkJvmArgs, Duration suiteWall, Path repo) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("cpu_model", cpuModel());
         f.put("cores", Runtime.getRuntime().availableProcessors());
@@ -33,6 +33,7 @@ record Environment(Map<String, Object> fields) {
         f.put("fork_jvm_args", forkJvmArgs);
         f.put("profile", profile.word());
         f.put("forks", profile.forks);
+        f.put("classes_run", classes); // a partial run (-Djmh.include) leaves the other classes' files as they were
         f.put("suite_wall_s", suiteWall.toSeconds());
         f.put("commit", commit(repo));
         f.put("finished_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -64,7 +64,8 @@ public final class Suite {
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        Environment.describe(a.profile(), Benchmarks.FORK_JVM_ARGS, wall, a.results().getParent())
+        List<String> classes = chosen.stream().map(Benchmarks::simpleName).toList();
+        Environment.describe(a.profile(), classes, Benchmarks.FORK_JVM_ARGS, wall, a.results().getParent())
                 .write(a.results().resolve("raw").resolve("environment.json"));
         System.out.printf(Locale.ROOT, "[suite] %d classes in %s%s%n", chosen.size(), since(start),
                 failed == 0 ? "" : ", " + failed + " failed");

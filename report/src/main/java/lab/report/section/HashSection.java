@@ -171,7 +171,7 @@ public final class HashSection {
             xs[n - 1] = n;
             bound[n - 1] = Math.min(n, cores) * single;
         }
-        series.add(new SvgPlot.Series("min(K, cores) × one thread", "#7f7f7f", true, xs, bound));
+        series.add(new SvgPlot.Series("bound", "#7f7f7f", true, xs, bound)); // min(K, cores) x one thread
         fit.ifPresent(u -> series.add(new SvgPlot.Series("USL fit (threads)", "#ff7f0e", true, xs,
                 java.util.Arrays.stream(xs).map(u::throughput).toArray())));
         return new SvgPlot("PBKDF2 (20 000 iterations) throughput against workers, " + cores + " cores", "workers", maxN)
