@@ -113,6 +113,8 @@
     ctx.fillStyle = '#1570ef';
     ctx.lineWidth = px;
     ctx.font = (11 * px) + 'px system-ui, sans-serif';
+    ctx.textAlign = 'left'; // uPlot leaves the axes' alignment on the context
+    ctx.textBaseline = 'top';
     runs.forEach(function (r) {
       [[r.started_ms, [], r.name], [r.ended_ms, [4 * px, 4 * px], null]].forEach(function (m) {
         if (m[0] === null) return;
@@ -123,7 +125,7 @@
         ctx.moveTo(x, box.top);
         ctx.lineTo(x, box.top + box.height);
         ctx.stroke();
-        if (m[2]) ctx.fillText(m[2], x + 3 * px, box.top + 12 * px);
+        if (m[2]) ctx.fillText(m[2], x + 3 * px, box.top + (2 + (r.id % 2) * 13) * px); // neighbours on two rows
       });
     });
     ctx.restore();
@@ -148,7 +150,7 @@
     chart($('chart-in-flight'), [
       { label: 'max in flight (per second)', stroke: '#b42318', width: 2, fill: 'rgba(217,45,32,0.08)' },
       { label: 'in flight (at the second\'s end)', stroke: '#667085', width: 1 },
-      { label: 'limit', stroke: '#d92d20', width: 1.5, dash: [8, 5] }
+      { label: 'limit', stroke: '#d92d20', width: 1.5, dash: [8, 5], points: { show: false } }
     ], 'in flight', function (u, min, max) { return [0, Math.max(max, 1) * 1.15]; }, ['maxInFlight', 'inFlight', 'limit']);
     chart($('chart-rates'), [
       { label: 'accepted / s', stroke: '#1570ef', width: 2 },
