@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import lab.server.behavior.BehaviorPlanner;
 import lab.server.http.LabServerInitializer;
 import lab.server.http.ServerDescription;
+import lab.server.live.LiveView;
 import lab.server.stats.Ledger;
 import lab.server.stats.Ticker;
 
@@ -28,8 +29,10 @@ public final class LabServer implements AutoCloseable {
     private final Channel channel;
     private final Ledger ledger;
     private final ServerConfig config;
+    private final LiveView live;
 
-    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config) {
+    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config, LiveView live) {
+        this.live = live;
         this.group = group;
         this.channel = channel;
         this.ledger = ledger;
@@ -45,20 +48,25 @@ public final class LabServer implements AutoCloseable {
         // thread more than the cores it can have only adds switches (see ServerConfig.defaultIoThreads).
         Transport transport = Transport.best();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveIoThreads(), transport.ioHandlers());
+        LiveView live = null;
         try {
+            live = LiveView.start(ledger, describe(config, transport), group.next());
             ChannelFuture bound = new ServerBootstrap()
                     .group(group)
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport)))
+                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport), live.handler()))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                     .await();
             if (!bound.isSuccess()) {
                 throw cannotBind(config.port(), bound.cause());
             }
-            return new LabServer(group, bound.channel(), ledger, config);
+            return new LabServer(group, bound.channel(), ledger, config, live);
         } catch (BindException | RuntimeException | InterruptedException e) {
+            if (live != null) {
+                live.close();
+            }
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
@@ -103,6 +111,7 @@ public final class LabServer implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

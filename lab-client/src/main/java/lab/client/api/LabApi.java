@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -52,6 +54,37 @@ public final class LabApi {
     public void resetStats() {
         send(HttpRequest.newBuilder(base.resolve("/stats/reset")).timeout(CALL_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * Announces a run on the server's live view ({@code POST /runs?name=&detail=}), so that whoever
+     * watches its page sees which strategy is loading it. A marker is a label only: it takes no slot
+     * and changes no figure. Returns the run's id for {@link #endRun}, or 0 when the server has no
+     * live view (an older lab-server answers 404), in which case nothing is marked.
+     */
+    public long startRun(String name, String detail) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/runs?name=" + query(name) + "&detail=" + query(detail)))
+                .timeout(CALL_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (r.statusCode() != 200) {
+            return 0;
+        }
+        return read(r, RunMarker.class).id();
+    }
+
+    /** Ends a run that {@link #startRun} announced; nothing for 0. */
+    public void endRun(long id) {
+        if (id > 0) {
+            send(HttpRequest.newBuilder(base.resolve("/runs/" + id + "/end")).timeout(CALL_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
+    }
+
+    /** The part of {@code POST /runs}'s answer a client needs. */
+    record RunMarker(long id) {
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static URI parse(String url) {

@@ -43,6 +43,7 @@ public final class RequestRun {
     public RequestsReport run(Plan plan, Consumer<ResultLine> each, boolean showProgress) throws InterruptedException {
         List<String> ids = IntStream.rangeClosed(1, plan.requests()).mapToObj(Integer::toString).toList();
         api.resetStats();
+        long marker = api.startRun("requests " + plan.strategy(), describe(plan)); // shown on the server's live view
         try (ItemClient client = new ItemClient(api.base())) {
             Settings settings = new Settings(client, plan.concurrency(), plan.timeout(), plan.deadline(), plan.retries());
             RequestStrategy strategy = Strategies.create(plan.strategy(), plan.family(), settings);
@@ -61,7 +62,22 @@ public final class RequestRun {
             ServerStats server = api.stats();
             Integer found = strategy instanceof Adaptive a ? a.foundLimit() : null;
             return watch.report(plan, client, server, wallMs, cpuNanos, found);
+        } finally {
+            api.endRun(marker);
         }
+    }
+
+    /** The run's settings in a few words, for the live view's banner: "1000 ids, concurrency 10, virtual". */
+    static String describe(Plan plan) {
+        StringBuilder s = new StringBuilder().append(plan.requests()).append(" ids, concurrency ").append(plan.concurrency())
+                .append(", ").append(plan.family().word());
+        if (plan.timeout() != null) {
+            s.append(", timeout ").append(plan.timeout().toMillis()).append("ms");
+        }
+        if (plan.deadline() != null) {
+            s.append(", deadline ").append(plan.deadline().toMillis()).append("ms");
+        }
+        return s.toString();
     }
 
     private static long processCpuNanos() {

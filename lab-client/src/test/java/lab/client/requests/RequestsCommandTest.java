@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import lab.client.cli.Json;
 import lab.client.support.CliRun;
@@ -44,6 +48,21 @@ class RequestsCommandTest {
         assertThat(json.path("server_accepted").asInt()).isEqualTo(40);
         assertThat(json.path("efficiency").asDouble()).isEqualTo(
                 json.path("bound_ms").asDouble() / json.path("wall_ms").asDouble(), org.assertj.core.data.Offset.offset(0.002));
+    }
+
+    @Test
+    void announcesItsRunOnTheServersLiveView() throws Exception {
+        CliRun run = CliRun.of("requests", "--url", server.url(), "--strategy", "retrying", "--requests", "12", "--json");
+        assertThat(run.exitCode()).isZero();
+
+        HttpResponse<String> runs = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/runs")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode list = Json.MAPPER.readTree(runs.body()).path("runs");
+        JsonNode last = list.get(list.size() - 1);
+        assertThat(last.path("name").asText()).isEqualTo("requests retrying");
+        assertThat(last.path("detail").asText()).isEqualTo("12 ids, concurrency 10, virtual");
+        assertThat(last.path("ended_ms").isNumber()).as("the run is marked ended when it is done").isTrue();
+        assertThat(last.path("ended_ms").asLong()).isGreaterThanOrEqualTo(last.path("started_ms").asLong());
     }
 
     @Test

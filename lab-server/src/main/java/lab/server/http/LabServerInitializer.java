@@ -1,6 +1,7 @@
 package lab.server.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -23,6 +24,7 @@ import lab.server.stats.Ledger;
  *   HttpServerExpectContinueHandler  100 Continue for a client that asks before sending a body
  *   OneAtATimeHandler          pipelined requests wait, unaccepted, for the response before them;
  *                              bodies (no endpoint takes one) are released as they arrive
+ *   LiveViewHandler            (when given) the page at /, /events, /runs; see lab.server.live
  *   Router                     /health /stats /stats/reset /metrics 404 405 400; items go on
  *   ConcurrencyLimitHandler    a slot, or 429 at once
  *   ItemHandler                latency, faults, the answer; the slot released before the write
@@ -36,8 +38,15 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
     private final BehaviorPlanner planner;
     private final Router router;
     private final ConcurrencyLimitHandler limiter;
+    private final ChannelHandler liveView; // null: no live view (the embedded tests' pipeline)
 
     public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description) {
+        this(ledger, planner, description, null);
+    }
+
+    /** With the live view's sharable handler, placed before the router. */
+    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description, ChannelHandler liveView) {
+        this.liveView = liveView;
         this.planner = Objects.requireNonNull(planner, "planner");
         this.router = new Router(ledger, description);
         this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
@@ -53,6 +62,9 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
         p.addLast(new HttpServerKeepAliveHandler());
         p.addLast(new HttpServerExpectContinueHandler());
         p.addLast(new OneAtATimeHandler());
+        if (liveView != null) {
+            p.addLast(liveView);
+        }
         p.addLast(router);
         p.addLast(limiter);
         p.addLast(new ItemHandler(planner));

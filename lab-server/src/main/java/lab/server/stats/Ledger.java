@@ -26,6 +26,7 @@ public final class Ledger {
     private final Recorder latencyMicros = new Recorder(3);
     private Histogram cumulative;
     private Histogram recycled;
+    private final WindowTally window; // the live view's current second; see closeWindow
 
     private int inFlight;
     private int maxInFlight;
@@ -43,6 +44,7 @@ public final class Ledger {
         this.limit = limit;
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.cumulative = latencyMicros.getIntervalHistogram();
+        this.window = new WindowTally(ticker.nanos());
     }
 
     public int limit() {
@@ -53,10 +55,12 @@ public final class Ledger {
     public synchronized Slot tryAdmit() {
         if (inFlight >= limit) {
             rejected++;
+            window.rejected();
             return null;
         }
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
+        window.admitted(inFlight);
         return new Slot(this, accepted++, ticker.nanos());
     }
 
@@ -72,6 +76,7 @@ public final class Ledger {
                 return;
             }
             inFlight--;
+            window.released(outcome);
             if (outcome == Outcome.ANSWERED_OK) {
                 completed++;
             } else {
@@ -84,14 +89,31 @@ public final class Ledger {
     }
 
     public synchronized Snapshot snapshot() {
-        Histogram interval = latencyMicros.getIntervalHistogram(recycled);
-        cumulative.add(interval);
-        recycled = interval;
+        drainLatencies();
         return new Snapshot(limit, inFlight, maxInFlight, accepted, rejected, completed, failed,
                 serviceMsSum, serviceMsMax, Percentiles.of(cumulative));
     }
 
+    /**
+     * Closes the window opened by the previous call (or at construction) and opens the next: what was
+     * admitted, refused, answered and failed in it, its maximum in flight, and the percentiles of its
+     * own latency samples. Resets do not touch windows. The live view calls this once a second.
+     */
+    public synchronized Window closeWindow() {
+        drainLatencies();
+        return window.close(ticker.nanos(), limit, inFlight, new Window.Counts(accepted, rejected, completed, failed));
+    }
+
+    /** Moves the samples recorded since the last drain into the run's histogram and the open window's. */
+    private void drainLatencies() {
+        Histogram interval = latencyMicros.getIntervalHistogram(recycled);
+        cumulative.add(interval);
+        window.addLatencies(interval);
+        recycled = interval;
+    }
+
     public synchronized void reset() {
+        drainLatencies(); // the open window keeps the samples that the run's histogram forgets
         latencyMicros.reset();
         cumulative.reset();
         accepted = inFlight;
