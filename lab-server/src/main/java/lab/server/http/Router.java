@@ -40,7 +40,13 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        String path = uri.path();
+        String path;
+        try {
+            path = uri.path(); // decoded here, lazily: a broken %-escape throws
+        } catch (IllegalArgumentException e) {
+            ctx.writeAndFlush(Responses.error(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "bad_request", "malformed request target: " + e.getMessage()));
+            return;
+        }
         HttpMethod method = request.method();
         if (path.startsWith(ItemQuery.PREFIX)) {
             if (!method.equals(HttpMethod.GET)) {
