@@ -9,9 +9,15 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lab.server.behavior.BehaviorPlanner;
+import lab.server.connections.ConnectionPolicy;
+import lab.server.connections.Connections;
 import lab.server.http.LabServerInitializer;
 import lab.server.http.ServerDescription;
 import lab.server.live.LiveView;
@@ -30,19 +36,32 @@ public final class LabServer implements AutoCloseable {
     private final Ledger ledger;
     private final ServerConfig config;
     private final LiveView live;
+    private final Connections connections;
+    private final ConnectionPolicy policy;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config, LiveView live) {
+    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config, LiveView live,
+                      Connections connections, ConnectionPolicy policy) {
         this.live = live;
         this.group = group;
         this.channel = channel;
         this.ledger = ledger;
         this.config = config;
+        this.connections = connections;
+        this.policy = policy;
+    }
+
+    /** Binds and starts serving, with the default {@link ConnectionPolicy}. */
+    public static LabServer start(ServerConfig config) throws BindException, InterruptedException {
+        return start(config, ConnectionPolicy.defaults());
     }
 
     /** Binds and starts serving; a {@link BindException} saying why if the port cannot be had. */
-    public static LabServer start(ServerConfig config) throws BindException, InterruptedException {
+    public static LabServer start(ServerConfig config, ConnectionPolicy policy) throws BindException, InterruptedException {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(policy, "policy");
         Ledger ledger = new Ledger(config.limit(), Ticker.system());
+        Connections connections = new Connections(policy.maxConnections());
         BehaviorPlanner planner = new BehaviorPlanner(config.latency(), config.faultRate(), config.seed());
         // The same threads accept, serve and run the latency timer: the handlers never block, so a
         // thread more than the cores it can have only adds switches (see ServerConfig.defaultIoThreads).
@@ -56,13 +75,14 @@ public final class LabServer implements AutoCloseable {
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport), live.handler()))
+                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport), policy, connections,
+                            live.handler()))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                     .await();
             if (!bound.isSuccess()) {
                 throw cannotBind(config.port(), bound.cause());
             }
-            return new LabServer(group, bound.channel(), ledger, config, live);
+            return new LabServer(group, bound.channel(), ledger, config, live, connections, policy);
         } catch (BindException | RuntimeException | InterruptedException e) {
             if (live != null) {
                 live.close();
@@ -104,9 +124,46 @@ public final class LabServer implements AutoCloseable {
         return ledger;
     }
 
-    /** Blocks until the server is closed. */
+    public ConnectionPolicy policy() {
+        return policy;
+    }
+
+    /** The open connections and the refused ones, the figures {@code /stats} adds as {@code connections} and {@code connections_refused}. */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** Blocks until the server has stopped, by {@link #close()} or at the end of a {@link #drain(Duration)}. */
     public void awaitClose() throws InterruptedException {
-        channel.closeFuture().await();
+        stopped.await();
+    }
+
+    /** What a drain found and left: requests in flight when it began, and those it had to cut off at the timeout. */
+    public record Drained(int inFlightAtStart, int unanswered, long elapsedMs) {
+    }
+
+    /**
+     * Stops gracefully: stops accepting at once, lets every connection finish the requests it has
+     * in flight (each last answer carries {@code Connection: close}; idle connections are closed at
+     * once), waits at most {@code timeout} for that, closes whatever is left and stops.
+     */
+    public Drained drain(Duration timeout) {
+        long start = System.nanoTime();
+        int inFlight = ledger.snapshot().inFlight();
+        channel.close().syncUninterruptibly();
+        int unanswered = 0;
+        try {
+            connections.drain().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            unanswered = ledger.snapshot().inFlight();
+            connections.closeAll(); // out of time: what is still in flight is cut off, and counted failed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a drain cannot fail", e);
+        }
+        close();
+        return new Drained(inFlight, unanswered, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     @Override
@@ -114,6 +171,7 @@ public final class LabServer implements AutoCloseable {
         live.close();
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        stopped.countDown();
     }
 
     public static void main(String[] args) {

@@ -2,9 +2,12 @@ package lab.server;
 
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lab.server.behavior.Durations;
 import lab.server.behavior.LatencyModel;
+import lab.server.connections.ConnectionPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -16,8 +19,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code java -jar lab-server.jar [flags]}: parses the flags, starts the server, prints
- * {@code listening on http://127.0.0.1:PORT} and serves until stopped. A bad flag ends it with exit
- * code 2 and one line on stderr saying what is wrong and what is allowed, never the whole usage text.
+ * {@code listening on http://127.0.0.1:PORT} and serves until stopped: SIGTERM or Ctrl-C drains it
+ * (see {@link ShutdownSignals}). A bad flag ends it with exit code 2 and one line on stderr saying
+ * what is wrong and what is allowed, never the whole usage text.
  */
 @Command(name = "lab-server", mixinStandardHelpOptions = true, version = "lab-server 0.1.0", sortOptions = false,
         description = "The API that serves only N requests at a time: a hard limit, drawn latency, injected faults, exact figures.")
@@ -33,8 +37,16 @@ final class ServerCommand implements Callable<Integer> {
             "--latency", LatencyModel.ALLOWED_SPECS,
             "--fault-rate", "a fraction from 0 to 1, such as 0.05",
             "--seed", "a whole number (64-bit)",
-            "--io-threads", "0 (half the cores) to 256");
-    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, --help, --version";
+            "--io-threads", "0 (half the cores) to 256",
+            "--header-timeout", "a duration from 1ms to 10m, such as 10s",
+            "--idle-timeout", "a duration from 1ms to 60m, such as 60s",
+            "--max-connections", "a whole number of connections from 1 to 1000000",
+            "--drain-timeout", "a duration from 0ms (answer nothing) to 10m, such as 10s");
+    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, "
+            + "--header-timeout D, --idle-timeout D, --max-connections N, --drain-timeout D, --help, --version";
+    private static final Duration MAX_HEADER_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration MAX_IDLE_TIMEOUT = Duration.ofMinutes(60);
+    private static final Duration MAX_DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
             description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -61,23 +73,44 @@ final class ServerCommand implements Callable<Integer> {
             description = "Event-loop threads (they also run the latency timer); 0 for half the cores, at least 1 (default: ${DEFAULT-VALUE}).")
     int ioThreads;
 
+    @Option(names = "--header-timeout", paramLabel = "D", defaultValue = ConnectionPolicy.DEFAULT_HEADER_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "A connection that has not sent a whole request head within D of opening (or of the first byte after its last answer) gets 408 and is closed (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "D", defaultValue = ConnectionPolicy.DEFAULT_IDLE_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "A keep-alive connection silent for D, with nothing owed either way, is closed (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ConnectionPolicy.DEFAULT_MAX_CONNECTIONS,
+            description = "Open connections at most; one more gets 503 and Connection: close at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--drain-timeout", paramLabel = "D", defaultValue = ConnectionPolicy.DEFAULT_DRAIN_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "On SIGTERM or Ctrl-C: stop accepting, let the requests in flight finish for at most D, exit 0; a second signal exits at once (default: ${DEFAULT-VALUE}).")
+    Duration drainTimeout;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = validConfig();
+        ConnectionPolicy policy = validPolicy();
         LabServer server;
         try {
-            server = LabServer.start(config);
+            server = LabServer.start(config, policy);
         } catch (BindException e) {
             System.err.println("lab-server: " + e.getMessage());
             return EXIT_CANNOT_SERVE;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab-server-shutdown"));
+        ShutdownSignals signals = ShutdownSignals.install(server, System.out);
         System.out.println("listening on " + server.baseUrl());
         System.out.flush();
         server.awaitClose();
+        signals.awaitReport();
         return 0;
     }
 
@@ -96,6 +129,26 @@ final class ServerCommand implements Callable<Integer> {
             throw bad("--io-threads", ioThreads);
         }
         return new ServerConfig(port, limit, latency, faultRate, seed, ioThreads);
+    }
+
+    private ConnectionPolicy validPolicy() {
+        if (!within(headerTimeout, Duration.ofMillis(1), MAX_HEADER_TIMEOUT)) {
+            throw bad("--header-timeout", Durations.format(headerTimeout));
+        }
+        if (!within(idleTimeout, Duration.ofMillis(1), MAX_IDLE_TIMEOUT)) {
+            throw bad("--idle-timeout", Durations.format(idleTimeout));
+        }
+        if (maxConnections < 1 || maxConnections > 1_000_000) {
+            throw bad("--max-connections", maxConnections);
+        }
+        if (!within(drainTimeout, Duration.ZERO, MAX_DRAIN_TIMEOUT)) {
+            throw bad("--drain-timeout", Durations.format(drainTimeout));
+        }
+        return new ConnectionPolicy(headerTimeout, idleTimeout, maxConnections, drainTimeout);
+    }
+
+    private static boolean within(Duration d, Duration min, Duration max) {
+        return d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
     }
 
     private ParameterException bad(String option, Object value) {
@@ -119,6 +172,18 @@ final class ServerCommand implements Callable<Integer> {
         err.println("lab-server: " + message + (message.contains(allowed) ? "" : " (allowed: " + allowed + ")"));
         err.flush();
         return EXIT_BAD_FLAGS;
+    }
+
+    /** Durations as the lab writes them everywhere ({@code 250ms}, {@code 2s}, {@code 1m}), reported like picocli's own errors. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Lets picocli report a bad {@code --latency} in its usual "Invalid value for option" form. */

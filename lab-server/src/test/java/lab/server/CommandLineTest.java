@@ -26,6 +26,13 @@ class CommandLineTest {
             "--latency fixed:10   | --latency      | 250ms, 2s or 1m",
             "--seed x             | --seed         | whole number",
             "--io-threads -1      | --io-threads   | half the cores",
+            "--header-timeout 0ms | --header-timeout | 1ms to 10m",
+            "--header-timeout 5   | --header-timeout | 250ms, 2s or 1m",
+            "--idle-timeout 61m   | --idle-timeout | 1ms to 60m",
+            "--max-connections 0  | --max-connections | 1 to 1000000",
+            "--max-connections x  | --max-connections | 1 to 1000000",
+            "--drain-timeout 11m  | --drain-timeout | 0ms (answer nothing) to 10m",
+            "--drain-timeout soon | --drain-timeout | 250ms, 2s or 1m",
             "--verbose            | --verbose      | --latency SPEC",
             "--port               | --port         | --limit N",
     })

@@ -33,7 +33,12 @@ final class ItemQuery {
         if (!isValidId(id)) {
             throw new BadItemRequest("bad item id '" + abbreviate(id) + "': use 1 to 64 of A-Z a-z 0-9 _ -");
         }
-        Map<String, List<String>> params = uri.parameters();
+        Map<String, List<String>> params;
+        try {
+            params = uri.parameters(); // decoded here, lazily: a broken %-escape throws
+        } catch (IllegalArgumentException e) {
+            throw new BadItemRequest("malformed query: " + e.getMessage());
+        }
         return new ItemRequest(id, new Overrides(delay(params.get("delay_ms")), fault(params.get("fail"))));
     }
 

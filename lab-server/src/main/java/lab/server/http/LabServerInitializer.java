@@ -5,11 +5,16 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import lab.server.behavior.BehaviorPlanner;
+import lab.server.connections.ConnectionPolicy;
+import lab.server.connections.Connections;
 import lab.server.stats.Ledger;
 
 /**
@@ -18,7 +23,10 @@ import lab.server.stats.Ledger;
  *
  *
  * <pre>
+ *   IdleStateHandler           an event after --idle-timeout without a byte either way
  *   HttpServerCodec            bytes to HTTP; request line up to 4 KiB, headers up to 8 KiB
+ *   ConnectionGuard            408 for a head not whole within --header-timeout; closes a silent
+ *                              keep-alive on the idle event; on a drain, the last answer, then close
  *   MalformedRequestHandler    400 / 414 / 431 for what the codec could not parse, then close
  *   HttpServerKeepAliveHandler Connection: keep-alive or close, as the client asked
  *   HttpServerExpectContinueHandler  100 Continue for a client that asks before sending a body
@@ -29,6 +37,8 @@ import lab.server.stats.Ledger;
  *   ConcurrencyLimitHandler    a slot, or 429 at once
  *   ItemHandler                latency, faults, the answer; the slot released before the write
  * </pre>
+ *
+ * A connection past {@code --max-connections} gets another pipeline, {@link RefusedConnectionHandler}: a 503 and close.
  */
 public final class LabServerInitializer extends ChannelInitializer<Channel> {
 
@@ -39,25 +49,40 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
     private final Router router;
     private final ConcurrencyLimitHandler limiter;
     private final ChannelHandler liveView; // null: no live view (the embedded tests' pipeline)
+    private final Connections connections;
+    private final ConnectionPolicy policy;
+    private final RefusedConnectionHandler refuser;
 
+    /** With the default connection policy: for tests of the request path. */
     public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description) {
-        this(ledger, planner, description, null);
+        this(ledger, planner, description, ConnectionPolicy.defaults(), new Connections(ConnectionPolicy.defaults().maxConnections()),
+                null);
     }
 
-    /** With the live view's sharable handler, placed before the router. */
-    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description, ChannelHandler liveView) {
+    /** {@code liveView}, the live view's sharable handler placed before the router, or null for none. */
+    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description,
+                                ConnectionPolicy policy, Connections connections, ChannelHandler liveView) {
         this.liveView = liveView;
         this.planner = Objects.requireNonNull(planner, "planner");
-        this.router = new Router(ledger, description);
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.router = new Router(ledger, description, connections);
         this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
+        this.refuser = new RefusedConnectionHandler(connections.max());
     }
 
     @Override
     protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
+        if (!connections.tryOpen(ch)) {
+            p.addLast(new HttpResponseEncoder(), refuser);
+            return;
+        }
+        p.addLast(new IdleStateHandler(0, 0, policy.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
         p.addLast(new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
+        p.addLast(new ConnectionGuard(policy.headerTimeout().toNanos()));
         p.addLast(new MalformedRequestHandler());
         p.addLast(new HttpServerKeepAliveHandler());
         p.addLast(new HttpServerExpectContinueHandler());

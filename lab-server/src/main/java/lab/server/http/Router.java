@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Objects;
+import lab.server.connections.Connections;
 import lab.server.stats.Ledger;
 import lab.server.stats.PrometheusText;
 import lab.server.stats.Snapshot;
@@ -28,16 +29,24 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
 
     private final Ledger ledger;
     private final ServerDescription description;
+    private final Connections connections;
 
-    Router(Ledger ledger, ServerDescription description) {
+    Router(Ledger ledger, ServerDescription description, Connections connections) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.description = Objects.requireNonNull(description, "description");
+        this.connections = Objects.requireNonNull(connections, "connections");
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        String path = uri.path();
+        String path;
+        try {
+            path = uri.path(); // decoded here, lazily: a broken %-escape throws
+        } catch (IllegalArgumentException e) {
+            ctx.writeAndFlush(Responses.error(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "bad_request", "malformed request target: " + e.getMessage()));
+            return;
+        }
         HttpMethod method = request.method();
         if (path.startsWith(ItemQuery.PREFIX)) {
             if (!method.equals(HttpMethod.GET)) {
@@ -53,7 +62,7 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
         }
         ctx.writeAndFlush(switch (path) {
             case "/health" -> method.equals(HttpMethod.GET) ? health(ctx) : notAllowed(ctx, "GET");
-            case "/stats" -> method.equals(HttpMethod.GET) ? stats(ctx, ledger.snapshot()) : notAllowed(ctx, "GET");
+            case "/stats" -> method.equals(HttpMethod.GET) ? stats(ctx, ledger.snapshot(), connections.refused()) : notAllowed(ctx, "GET");
             case "/stats/reset" -> method.equals(HttpMethod.POST) ? reset(ctx) : notAllowed(ctx, "POST");
             case "/metrics" -> method.equals(HttpMethod.GET) ? metrics(ctx) : notAllowed(ctx, "GET");
             default -> Responses.error(ctx.alloc(), HttpResponseStatus.NOT_FOUND, "not_found",
@@ -65,19 +74,24 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
         return Responses.json(ctx.alloc(), HttpResponseStatus.OK, new Health("ok"));
     }
 
-    private FullHttpResponse stats(ChannelHandlerContext ctx, Snapshot snapshot) {
-        return Responses.json(ctx.alloc(), HttpResponseStatus.OK, Json.tree(snapshot).set("server", Json.tree(description)));
+    /** The ledger's figures, then the connections' ({@code connections} open now, {@code connections_refused}), then how the server was started. */
+    private FullHttpResponse stats(ChannelHandlerContext ctx, Snapshot snapshot, long connectionsRefused) {
+        return Responses.json(ctx.alloc(), HttpResponseStatus.OK, Json.tree(snapshot)
+                .put("connections", connections.open())
+                .put("connections_refused", connectionsRefused)
+                .set("server", Json.tree(description)));
     }
 
     /** Resets the figures and answers with those of the window it closes: read and reset in one step. */
     private FullHttpResponse reset(ChannelHandlerContext ctx) {
         Snapshot closing = ledger.snapshot();
         ledger.reset();
-        return stats(ctx, closing);
+        return stats(ctx, closing, connections.takeRefused());
     }
 
     private FullHttpResponse metrics(ChannelHandlerContext ctx) {
-        return Responses.text(ctx.alloc(), HttpResponseStatus.OK, PrometheusText.render(ledger.snapshot()), PrometheusText.CONTENT_TYPE);
+        String text = PrometheusText.render(ledger.snapshot()) + PrometheusText.connections(connections.open(), connections.refused());
+        return Responses.text(ctx.alloc(), HttpResponseStatus.OK, text, PrometheusText.CONTENT_TYPE);
     }
 
     private static FullHttpResponse notAllowed(ChannelHandlerContext ctx, String allowed) {

@@ -37,6 +37,14 @@ public final class PrometheusText {
         return out.toString();
     }
 
+    /** The connection figures, {@code lab_connections} and {@code lab_connections_refused_total}, to follow {@link #render}. */
+    public static String connections(int open, long refused) {
+        StringBuilder out = new StringBuilder(256);
+        gauge(out, "lab_connections", "Connections open now.", open);
+        counter(out, "lab_connections_refused_total", "Connections answered 503 and closed at once: past --max-connections, or during a drain.", refused);
+        return out.toString();
+    }
+
     private static void counter(StringBuilder out, String name, String help, long value) {
         header(out, name, help, "counter");
         sample(out, name, Long.toString(value));

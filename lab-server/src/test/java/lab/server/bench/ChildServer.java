@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 public final class ChildServer implements AutoCloseable {
 
     private final Process process;
+    private final BufferedReader stdout;
     public final int port;
 
-    private ChildServer(Process process, int port) {
+    private ChildServer(Process process, BufferedReader stdout, int port) {
         this.process = process;
+        this.stdout = stdout;
         this.port = port;
     }
 
@@ -40,7 +42,17 @@ public final class ChildServer implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException(mainClass.getSimpleName() + " did not start: first line was " + first);
         }
-        return new ChildServer(p, Integer.parseInt(first.substring(first.lastIndexOf(':') + 1)));
+        return new ChildServer(p, out, Integer.parseInt(first.substring(first.lastIndexOf(':') + 1)));
+    }
+
+    /** The server's process, for tests that signal it and read its exit code. */
+    public Process process() {
+        return process;
+    }
+
+    /** The rest of its stdout, after the {@code listening on} line. */
+    public BufferedReader stdout() {
+        return stdout;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import lab.server.behavior.BehaviorPlanner;
 import lab.server.behavior.LatencyModel;
+import lab.server.connections.ConnectionPolicy;
+import lab.server.connections.Connections;
 import lab.server.stats.Ledger;
 import lab.server.stats.Snapshot;
 
@@ -29,19 +31,27 @@ final class EmbeddedLab {
     }
 
     final Ledger ledger;
+    final Connections connections;
     private final LabServerInitializer initializer;
     private final List<EmbeddedChannel> channels = new ArrayList<>();
 
     EmbeddedLab(int limit, String latency) {
-        ledger = new Ledger(limit, System::nanoTime);
-        LatencyModel model = LatencyModel.parse(latency);
-        initializer = new LabServerInitializer(ledger, new BehaviorPlanner(model, 0, 42),
-                new ServerDescription(limit, model.spec(), 0, 42, "embedded", 1));
+        this(limit, latency, ConnectionPolicy.defaults());
     }
 
+    EmbeddedLab(int limit, String latency, ConnectionPolicy policy) {
+        ledger = new Ledger(limit, System::nanoTime);
+        connections = new Connections(policy.maxConnections());
+        LatencyModel model = LatencyModel.parse(latency);
+        initializer = new LabServerInitializer(ledger, new BehaviorPlanner(model, 0, 42),
+                new ServerDescription(limit, model.spec(), 0, 42, "embedded", 1), policy, connections, null);
+    }
+
+    /** Time is frozen before the pipeline is built, so that clocks its handlers start at the opening start in virtual time. */
     EmbeddedChannel connect() {
-        EmbeddedChannel ch = new EmbeddedChannel(initializer);
+        EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
+        ch.pipeline().addLast(initializer);
         channels.add(ch);
         return ch;
     }
