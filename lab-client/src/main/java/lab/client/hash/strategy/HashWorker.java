@@ -14,7 +14,7 @@ import lab.client.hash.algorithm.Pbkdf2Engine;
 /**
  * The main of a {@code processes} child: reads slices (a count, then that many passwords as
  * modified UTF-8) from stdin, writes one PHC string per password to stdout, in order, until stdin
- * ends. Flags: {@code --engine jdk|bc} and the cost flags of {@code hash migrate}. Run by
+ * ends. Flags: {@code --engine jdk|bc|pads} and the cost flags of {@code hash migrate}. Run by
  * {@link ProcessHasher}, not by hand.
  */
 public final class HashWorker {
