@@ -117,6 +117,9 @@ final class HashMigrateCommand implements Callable<Integer> {
                 r.strategy(), r.workers(), r.batch(), r.pbkdf2Engine() == null ? "" : ", engine " + r.pbkdf2Engine() + " " + r.engineHps());
         System.out.printf("  wall %d ms, %.1f hashes/s; bound %.1f = min(%d workers, %d cores) x %.1f single-thread; efficiency %.3f%n",
                 r.wallMs(), r.hashesPerS(), r.boundHps(), r.workers(), r.cores(), r.singleThreadHps(), r.efficiency());
+        if (r.strategy().equals(Strategy.processes.name())) {
+            System.out.printf("  before the clock: %d ms to start and warm up %d child JVMs%n", r.startupMs(), r.workers());
+        }
         System.out.printf("  still in plaintext: %d; peak heap %.1f MiB of %d MiB, at most %.1f MiB live after a collection%n",
                 r.pendingAfter(), r.peakHeapMb(), r.maxHeapMb(), r.liveHeapAfterGcMb());
     }
