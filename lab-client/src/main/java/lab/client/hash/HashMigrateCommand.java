@@ -58,7 +58,7 @@ final class HashMigrateCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "P", description = "argon2: lanes (default 1)")
     Integer parallelism;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "pbkdf2 implementation: auto (the faster, measured), jdk or bc (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = "auto", description = "pbkdf2 implementation: auto (the fastest, measured), jdk, bc or pads (the JDK's SHA-256, HMAC pads absorbed once) (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--calibration", paramLabel = "D", defaultValue = "1s", converter = DurationConverter.class,
@@ -84,11 +84,14 @@ final class HashMigrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Pbkdf2Engine forced = switch (engine) {
-            case "auto" -> null;
-            case "jdk", "bc" -> Pbkdf2Engine.valueOf(engine);
-            default -> throw new ParameterException(spec.commandLine(), "--engine must be auto, jdk or bc, not '" + engine + "'");
-        };
+        Pbkdf2Engine forced = null;
+        if (!engine.equals("auto")) {
+            try {
+                forced = Pbkdf2Engine.named(engine);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--engine must be auto or one of " + java.util.Arrays.toString(Pbkdf2Engine.values()) + ", not '" + engine + "'");
+            }
+        }
         Database database = db.existing();
         Migration.Settings settings = new Migration.Settings(database, strategy, k, cost, batch, forced, calibration, claimTimeout);
         MigrateReport report = Migration.run(settings,
@@ -114,6 +117,9 @@ final class HashMigrateCommand implements Callable<Integer> {
                 r.strategy(), r.workers(), r.batch(), r.pbkdf2Engine() == null ? "" : ", engine " + r.pbkdf2Engine() + " " + r.engineHps());
         System.out.printf("  wall %d ms, %.1f hashes/s; bound %.1f = min(%d workers, %d cores) x %.1f single-thread; efficiency %.3f%n",
                 r.wallMs(), r.hashesPerS(), r.boundHps(), r.workers(), r.cores(), r.singleThreadHps(), r.efficiency());
+        if (r.strategy().equals(Strategy.processes.name())) {
+            System.out.printf("  before the clock: %d ms to start and warm up %d child JVMs%n", r.startupMs(), r.workers());
+        }
         System.out.printf("  still in plaintext: %d; peak heap %.1f MiB of %d MiB, at most %.1f MiB live after a collection%n",
                 r.pendingAfter(), r.peakHeapMb(), r.maxHeapMb(), r.liveHeapAfterGcMb());
     }

@@ -21,6 +21,7 @@ import lab.client.hash.db.PendingRows;
 import lab.client.hash.db.UsersTable;
 import lab.client.hash.strategy.BatchHasher;
 import lab.client.hash.strategy.Migrator;
+import lab.client.hash.strategy.Patience;
 import lab.client.hash.strategy.Strategy;
 
 /**
@@ -53,19 +54,28 @@ public final class Migration {
         double singleThreadHps = algorithm == Algorithm.pbkdf2 ? engineHps.get(chosen.name())
                 : Calibration.measure(PasswordHasher.of(s.cost(), chosen), s.calibration(), s.calibration()).hashesPerSecond();
 
-        HeapPeak.reset();
-        long start = System.nanoTime();
+        int batch = batchWithinClaim(s, singleThreadHps);
+
+        // The workers are started (child JVMs warmed up) before the clock, as a pool's threads are
+        // warm from the calibration: the run is timed, its set-up is reported apart.
+        long setUp = System.nanoTime();
+        long startupNanos;
+        long wallNanos;
         Migrator.Outcome outcome;
-        try (BatchHasher hasher = BatchHasher.of(s.strategy(), s.workers(), s.cost(), chosen);
-             PendingRows pending = PendingRows.open(s.db(), s.batch(), s.claimTimeout());
-             Progress progress = progressFor.apply(pendingBefore)) {
-            outcome = Migrator.run(pending, hasher, progress::advance);
+        try (BatchHasher hasher = startWorkers(s, chosen, singleThreadHps)) {
+            startupNanos = System.nanoTime() - setUp;
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            try (PendingRows pending = PendingRows.open(s.db(), batch, s.claimTimeout());
+                 Progress progress = progressFor.apply(pendingBefore)) {
+                outcome = Migrator.run(pending, hasher, progress::advance);
+            }
+            wallNanos = Math.max(1, System.nanoTime() - start); // not the workers' shutdown
         } catch (SQLException e) {
             throw new UserError("migrating " + s.db() + " failed (the batches committed so far are kept; rerun to finish): " + why(e), e);
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new UserError("hashing failed (the batches committed so far are kept; rerun to finish): " + why(e), e);
         }
-        long wallNanos = Math.max(1, System.nanoTime() - start);
         long pendingAfter;
         try (Connection c = s.db().connect()) {
             pendingAfter = table.countPending(c);
@@ -76,10 +86,46 @@ public final class Migration {
         boolean argon2 = algorithm == Algorithm.argon2;
         return new MigrateReport(s.strategy().name(), s.workers(), algorithm.name(), outcome.written(), wallNanos / 1_000_000,
                 round(hps), round(singleThreadHps), cores, round(bound), round3(hps / bound),
-                s.db().kind().name(), s.batch(), s.cost().iterations(),
+                s.db().kind().name(), batch, s.cost().iterations(),
                 argon2 ? s.cost().memoryKib() : null, argon2 ? s.cost().parallelism() : null,
                 argon2 ? null : chosen.name(), engineHps, pendingBefore, pendingAfter,
-                outcome.batches(), HeapPeak.mib(), HeapPeak.liveMib(), HeapPeak.maxMib());
+                outcome.batches(), HeapPeak.mib(), HeapPeak.liveMib(), HeapPeak.maxMib(), startupNanos / 1_000_000);
+    }
+
+    private static BatchHasher startWorkers(Settings s, Pbkdf2Engine engine, double singleThreadHps) {
+        try {
+            return BatchHasher.of(s.strategy(), s.workers(), s.cost(), engine, s.calibration(), Patience.at(singleThreadHps));
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError("cannot start the hashing workers: " + why(e), e);
+        }
+    }
+
+    /**
+     * On PostgreSQL a claim is an open transaction, which the server ends after
+     * {@code claimTimeout} of idling ({@code idle_in_transaction_session_timeout}); a batch that
+     * takes longer to hash would be rolled back on every run and nothing would progress. So the
+     * batch is cut to what one thread hashes, at the rate measured just now, in half the timeout
+     * (one thread, not all the workers: other migrators may share the cores), and the run says so
+     * in one line. A single hash longer than that is refused.
+     */
+    static int batchWithinClaim(Settings s, double singleThreadHps) {
+        if (s.db().kind() != Database.Kind.postgresql) {
+            return s.batch();
+        }
+        double budgetS = s.claimTimeout().toNanos() / 2e9;
+        long fits = (long) Math.floor(budgetS * singleThreadHps);
+        String timeout = "--claim-timeout " + s.claimTimeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        if (fits < 1) {
+            throw new UserError(String.format(java.util.Locale.ROOT,
+                    "one hash at %s takes %.1f s on one thread here, more than half of %s: PostgreSQL would end every claim; give a longer %s",
+                    s.cost(), 1 / singleThreadHps, timeout, "--claim-timeout"));
+        }
+        if (s.batch() <= fits) {
+            return s.batch();
+        }
+        System.err.printf(java.util.Locale.ROOT, "hash migrate: --batch %d would take %.0f s to hash at %.1f hashes/s (one thread, measured), over half of %s; using --batch %d%n",
+                s.batch(), s.batch() / singleThreadHps, singleThreadHps, timeout, fits);
+        return (int) fits;
     }
 
     /**

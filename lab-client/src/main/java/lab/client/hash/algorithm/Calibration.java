@@ -27,14 +27,7 @@ public record Calibration(double hashesPerSecond, long hashes, long nanos) {
 
     public static Calibration measure(PasswordHasher hasher, Duration warmup, Duration measure, LongSupplier nanoClock) {
         Round round = new Round(hasher, nanoClock);
-        double previous = round.rate(warmup.toNanos() / 2);
-        for (int i = 1; i < MAX_WARMUP_ROUNDS; i++) {
-            double rate = round.rate(warmup.toNanos() / 2);
-            if (Math.abs(rate - previous) <= STEADY * previous) {
-                break;
-            }
-            previous = rate;
-        }
+        warmUp(round, warmup);
         Calibration best = null;
         for (int i = 0; i < TIMED_ROUNDS; i++) {
             Calibration timed = round.timed(measure.toNanos() / TIMED_ROUNDS);
@@ -43,6 +36,27 @@ public record Calibration(double hashesPerSecond, long hashes, long nanos) {
             }
         }
         return best;
+    }
+
+    /**
+     * Hashes on this thread, in rounds of half {@code warmup}, until two rounds in a row agree
+     * within 2 % (or ten rounds have passed), so that what follows runs compiled code; returns the
+     * last round's rate. A {@code processes} child does this before it reports ready.
+     */
+    public static double warmUp(PasswordHasher hasher, Duration warmup) {
+        return warmUp(new Round(hasher, System::nanoTime), warmup);
+    }
+
+    private static double warmUp(Round round, Duration warmup) {
+        double previous = round.rate(warmup.toNanos() / 2);
+        for (int i = 1; i < MAX_WARMUP_ROUNDS; i++) {
+            double rate = round.rate(warmup.toNanos() / 2);
+            if (Math.abs(rate - previous) <= STEADY * previous) {
+                return rate;
+            }
+            previous = rate;
+        }
+        return previous;
     }
 
     /** Hashing rounds on one thread, with fresh salts, keeping the results observable. */
@@ -84,7 +98,7 @@ public record Calibration(double hashesPerSecond, long hashes, long nanos) {
         return measure(hasher, warmup, measure, System::nanoTime);
     }
 
-    /** Both PBKDF2 engines at the same cost, one after the other on this thread. */
+    /** Every PBKDF2 engine at the same cost, one after the other on this thread. */
     public static Map<Pbkdf2Engine, Calibration> pbkdf2Engines(Cost cost, Duration warmup, Duration measure) {
         Map<Pbkdf2Engine, Calibration> rates = new EnumMap<>(Pbkdf2Engine.class);
         for (Pbkdf2Engine engine : Pbkdf2Engine.values()) {

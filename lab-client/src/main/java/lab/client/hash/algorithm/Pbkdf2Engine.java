@@ -9,14 +9,15 @@ import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * Two implementations of the same PBKDF2-HMAC-SHA256, byte for byte (the password is encoded as
- * UTF-8 in both). Which one is faster is not assumed: {@link Calibration} times both in the same
- * run and {@code migrate} keeps the faster. Measured here (AMD EPYC with SHA-NI), the JDK wins by
+ * Implementations of the same PBKDF2-HMAC-SHA256, byte for byte (the password is encoded as
+ * UTF-8 in all). Which one is faster is not assumed: {@link Calibration} times each in the same
+ * run and {@code migrate} keeps the fastest. Measured here (AMD EPYC with SHA-NI), the JDK wins by
  * about 3x at real costs: HotSpot compiles {@code sun.security.provider.SHA2.implCompress} to the
  * CPU's SHA-256 instructions, while BouncyCastle's {@code SHA256Digest} is plain Java arithmetic;
  * BouncyCastle's HMAC saves half the compressions by keeping the keyed pad states, which is not
  * enough to catch up. At one iteration the JDK's fixed cost (a provider lookup and a key object per
- * hash) dominates instead, and BouncyCastle can win: hence a measurement, not a constant.
+ * hash) dominates instead, and BouncyCastle can win: hence a measurement, not a constant. {@link #pads} takes the best of both: the JDK's
+ * compression with BouncyCastle's kept pad states, two compressions an iteration instead of four.
  */
 public enum Pbkdf2Engine {
     jdk {
@@ -40,7 +41,24 @@ public enum Pbkdf2Engine {
             generator.init(password.getBytes(StandardCharsets.UTF_8), salt, iterations);
             return ((KeyParameter) generator.generateDerivedParameters(bytes * 8)).getKey();
         }
+    },
+    /** The JDK's SHA-256 with the HMAC pad blocks absorbed once per password (see {@link PadsOncePbkdf2}). */
+    pads {
+        @Override
+        public byte[] derive(String password, byte[] salt, int iterations, int bytes) {
+            return PadsOncePbkdf2.derive(password, salt, iterations, bytes);
+        }
     };
+
+    /** The engine a command-line name means, or an {@link IllegalArgumentException} listing the names. */
+    public static Pbkdf2Engine named(String name) {
+        for (Pbkdf2Engine e : values()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown PBKDF2 engine '" + name + "' (known: " + java.util.Arrays.toString(values()) + ")");
+    }
 
     /** PBKDF2-HMAC-SHA256 of the UTF-8 bytes of {@code password}: {@code bytes} bytes of key. */
     public abstract byte[] derive(String password, byte[] salt, int iterations, int bytes);

@@ -1,5 +1,6 @@
 package lab.client.hash.strategy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongConsumer;
 import lab.client.hash.algorithm.Cost;
@@ -19,15 +20,19 @@ public interface BatchHasher extends AutoCloseable {
     @Override
     void close();
 
-    /** The workers of a strategy; PBKDF2 runs on {@code engine} (in the children too). */
-    static BatchHasher of(Strategy strategy, int workers, Cost cost, Pbkdf2Engine engine) {
+    /**
+     * The workers of a strategy; PBKDF2 runs on {@code engine} (in the children too). Child JVMs
+     * warm up in rounds of half {@code warmup} before this returns, and are called hung past the
+     * {@code patience} for their work.
+     */
+    static BatchHasher of(Strategy strategy, int workers, Cost cost, Pbkdf2Engine engine, Duration warmup, Patience patience) {
         checkWorkers(strategy, workers);
         PasswordHasher hasher = PasswordHasher.of(cost, engine);
         return switch (strategy) {
             case sequential -> new SequentialHasher(hasher);
             case threads -> PoolHasher.platform(hasher, workers);
             case virtual -> PoolHasher.virtual(hasher, workers);
-            case processes -> ProcessHasher.start(cost, workers, engine);
+            case processes -> ProcessHasher.start(cost, workers, engine, warmup, patience);
         };
     }
 

@@ -6,16 +6,20 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.time.Duration;
 import lab.client.hash.algorithm.Algorithm;
+import lab.client.hash.algorithm.Calibration;
 import lab.client.hash.algorithm.Cost;
 import lab.client.hash.algorithm.PasswordHasher;
 import lab.client.hash.algorithm.Pbkdf2Engine;
 
 /**
- * The main of a {@code processes} child: reads slices (a count, then that many passwords as
- * modified UTF-8) from stdin, writes one PHC string per password to stdout, in order, until stdin
- * ends. Flags: {@code --engine jdk|bc} and the cost flags of {@code hash migrate}. Run by
- * {@link ProcessHasher}, not by hand.
+ * The main of a {@code processes} child. It first hashes on its own until its rate is steady (the
+ * JIT has compiled the hot loop to the CPU's SHA instructions), then writes {@link Frames#READY};
+ * only then does the parent start its clock. After that it reads slices (a count, then that many
+ * passwords as {@link Frames}) from stdin and writes one PHC string per password to stdout, in
+ * order, until stdin ends. Flags: {@code --engine jdk|bc|pads}, {@code --warmup-ms N} and the cost
+ * flags of {@code hash migrate}. Run by {@link ProcessHasher}, not by hand.
  */
 public final class HashWorker {
 
@@ -23,10 +27,16 @@ public final class HashWorker {
     }
 
     public static void main(String[] args) throws IOException {
-        PasswordHasher hasher = PasswordHasher.of(parseCost(args), Pbkdf2Engine.valueOf(flag(args, "--engine", "jdk")));
+        PasswordHasher hasher = PasswordHasher.of(parseCost(args), Pbkdf2Engine.named(flag(args, "--engine", "jdk")));
+        long warmupMs = Long.parseLong(flag(args, "--warmup-ms", "0"));
+        if (warmupMs > 0) {
+            Calibration.warmUp(hasher, Duration.ofMillis(warmupMs));
+        }
         Salts salts = new Salts();
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(System.out, 1 << 16));
+        out.writeInt(Frames.READY);
+        out.flush();
         while (true) {
             int n;
             try {
@@ -36,10 +46,10 @@ public final class HashWorker {
             }
             String[] passwords = new String[n];
             for (int i = 0; i < n; i++) {
-                passwords[i] = in.readUTF();
+                passwords[i] = Frames.read(in);
             }
             for (String password : passwords) {
-                out.writeUTF(hasher.hash(password, salts.next()));
+                Frames.write(out, hasher.hash(password, salts.next()));
             }
             out.flush();
         }
