@@ -40,7 +40,7 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
     public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description) {
         this.planner = Objects.requireNonNull(planner, "planner");
         this.router = new Router(ledger, description);
-        this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
+        this.limiter = new ConcurrencyLimitHandler(ledger, RetryHint.ms(planner, ledger.limit()));
     }
 
     @Override
