@@ -29,7 +29,9 @@ public final class StatsClient {
 
     public StatsClient(String baseUrl) {
         this.stats = URI.create(baseUrl + "/stats");
-        this.reset = URI.create(baseUrl + "/stats/reset");
+        // Windows are consecutive pieces of one load: the draws run on, so each step of a ramp samples
+        // service times of its own instead of the same rewound sequence again.
+        this.reset = URI.create(baseUrl + "/stats/reset?rewind=false");
     }
 
     public ServerStats read() {
@@ -45,7 +47,10 @@ public final class StatsClient {
         }
     }
 
-    /** Zeroes the figures; answers with those of the window it closes (its {@code in_flight} is carried into the new one). */
+    /**
+     * Zeroes the figures, letting the server's sequence of draws run on; answers with those of the
+     * window it closes (its {@code in_flight} is carried into the new one), read in the same step.
+     */
     public ServerStats reset() {
         return parse(send(HttpRequest.newBuilder(reset).POST(HttpRequest.BodyPublishers.noBody())));
     }

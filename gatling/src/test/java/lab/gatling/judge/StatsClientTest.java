@@ -70,6 +70,27 @@ class StatsClientTest {
         Await.until("closing the client freed the held slots", BOUND, () -> stats.read().inFlight() == 0);
     }
 
+    @Test
+    void aWindowsResetLetsTheDrawsRunOnSoEachStepSamplesServiceTimesOfItsOwn() throws Exception {
+        String latency = "uniform:1ms..200ms";
+        LabServer drawing = LabServer.start(ServerConfig.defaults().withPort(0).withLatency(LatencyModel.parse(latency)));
+        try {
+            StatsClient windows = new StatsClient(drawing.baseUrl());
+            var planner = new lab.server.behavior.BehaviorPlanner(LatencyModel.parse(latency), 0, 42);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest item = HttpRequest.newBuilder(URI.create(drawing.baseUrl() + "/api/items/1")).build();
+            for (long n = 0; n < 3; n++) {
+                String body = http.send(item, HttpResponse.BodyHandlers.ofString()).body();
+                long drawn = StatsClient.JSON.readTree(body).path("service_ms").asLong();
+                assertThat(drawn).as("service time of the first request of window %d", n)
+                        .isEqualTo(planner.plan(n, lab.server.behavior.Overrides.NONE).serviceMs());
+                windows.reset();
+            }
+        } finally {
+            drawing.close();
+        }
+    }
+
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build();
     }

@@ -50,7 +50,7 @@ public final class Cli {
             e.printStackTrace(err);
         }
         err.flush();
-        return EXIT_FAILED;
+        return e instanceof UserError u ? u.exitCode() : EXIT_FAILED;
     }
 
     /** The innermost cause: what a wrapping exception (a driver's, an executor's) was about. */

@@ -33,8 +33,14 @@ import picocli.CommandLine.Option;
  * are recomputed on all cores.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check every stored hash against id,password plaintexts; exit code 1 unless every user is ok.")
+        description = "Check every stored hash against id,password plaintexts.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every user is ok", "1:checked, and not every user is ok",
+                "2:no verdict: a bad flag, a missing, empty or malformed FILE.csv, or a database that cannot be read"})
 final class HashVerifyCommand implements Callable<Integer> {
+
+    /** Exit code when no verdict could be reached, kept apart from 1, the verdict "not every user is ok". */
+    static final int EXIT_NO_VERDICT = 2;
 
     private static final int CHUNK = 1_000;
 
@@ -65,7 +71,17 @@ final class HashVerifyCommand implements Callable<Integer> {
     private final LongAdder plaintextLeft = new LongAdder();
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
+        try {
+            return verify();
+        } catch (UserError e) {
+            throw e.exitingWith(EXIT_NO_VERDICT);
+        } catch (SQLException e) {
+            throw new UserError("cannot read the users table: " + e.getMessage(), e).exitingWith(EXIT_NO_VERDICT);
+        }
+    }
+
+    private int verify() throws SQLException {
         Database database = db.existing();
         UsersTable table = new UsersTable(database);
         long start = System.nanoTime();
@@ -76,7 +92,10 @@ final class HashVerifyCommand implements Callable<Integer> {
              Progress progress = json ? Progress.silent() : Progress.start("verify", dataLines(), "users")) {
             table.require(c);
             String header = in.readLine();
-            if (header == null || !header.strip().equals("id,password")) {
+            if (header == null) {
+                throw new UserError(from + ": the file is empty (expected the header 'id,password', then one id,password per line)");
+            }
+            if (!header.strip().equals("id,password")) {
                 throw new UserError(from + ": expected the header 'id,password', found '" + header + "'");
             }
             List<Line> chunk = new ArrayList<>(CHUNK);

@@ -90,6 +90,11 @@ public final class RequestsCommand implements Callable<Integer> {
             throw bad("--strategy", strategy, String.join(", ", Strategies.NAMES));
         }
         Strategies.Family family = family();
+        if (!Strategies.has(family, strategy)) {
+            // A flag combination the lab cannot run is bad usage (exit 2), like any other bad flag.
+            throw bad("--impl", family.word() + " with --strategy " + strategy,
+                    "virtual with any strategy; async and bulkhead with bounded or streaming");
+        }
         if (requests < 1 || requests > 10_000_000) {
             throw bad("--requests", requests, "1 to 10000000");
         }

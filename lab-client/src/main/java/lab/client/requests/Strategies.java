@@ -40,6 +40,11 @@ public final class Strategies {
     private Strategies() {
     }
 
+    /** Whether {@code family} has strategy {@code name}: virtual has every one, the other two bounded and streaming. */
+    public static boolean has(Family family, String name) {
+        return family == Family.VIRTUAL ? NAMES.contains(name) : name.equals("bounded") || name.equals("streaming");
+    }
+
     public static RequestStrategy create(String name, Family family, Settings s) {
         return switch (family) {
             case VIRTUAL -> virtual(name, s);

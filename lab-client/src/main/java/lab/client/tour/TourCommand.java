@@ -38,6 +38,9 @@ public final class TourCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("lab-tour-");
+        // Ctrl-C (SIGINT) or a kill (SIGTERM) skips the finally below but runs shutdown hooks.
+        Thread cleanup = new Thread(() -> deleteQuietly(work), "tour-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         ServerConfig config = ServerConfig.defaults().withPort(0).withLatency(parseLatency()).withIoThreads(1);
         long start = System.nanoTime();
         try (LabServer server = LabServer.start(config)) {
@@ -52,6 +55,7 @@ public final class TourCommand implements Callable<Integer> {
             }
         } finally {
             deleteTree(work);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         out.printf(java.util.Locale.ROOT, "%ntour done in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return 0;
@@ -62,6 +66,16 @@ public final class TourCommand implements Callable<Integer> {
             return LatencyModel.parse(latency);
         } catch (IllegalArgumentException e) {
             throw new UserError("bad --latency: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            if (Files.exists(root)) {
+                deleteTree(root);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("tour: could not delete its work folder " + root + ": " + e.getMessage());
         }
     }
 

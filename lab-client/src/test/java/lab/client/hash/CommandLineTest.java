@@ -8,7 +8,7 @@ import lab.client.hash.support.PostgresCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lab's command-line conventions for hash: bad flags exit 2, bad places exit 1, one line each. */
+/** The lab's command-line conventions for hash: bad flags exit 2, bad places exit 1 (verify: 2), one line each. */
 class CommandLineTest {
 
     @TempDir
@@ -31,7 +31,24 @@ class CommandLineTest {
         java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("empty.db")).close(); // a file without the table
         assertOneLine(HashCli.run("migrate", "--db", "jdbc:sqlite:" + dir.resolve("empty.db")), 1, "no table 'users'");
         assertOneLine(HashCli.run("migrate", "--db", PostgresCluster.shared().newDatabase()), 1, "no table 'users'");
-        assertOneLine(HashCli.run("verify", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--from", "x.csv"), 1, "cannot open jdbc:postgresql://127.0.0.1:1/none");
+    }
+
+    @Test
+    void verifyKeepsExitOneForItsVerdictAndTwoForNoVerdict() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("users.db");
+        Path csv = dir.resolve("users.csv");
+        assertThat(HashCli.run("seed", "--db", url, "--users", "3", "--export", csv.toString()).exitCode()).isZero();
+        // Seeded, not migrated: checked, and no user is ok (their hashes are missing) - the verdict.
+        HashCli.Result unhashed = HashCli.run("verify", "--db", url, "--from", csv.toString(), "--json");
+        assertThat(unhashed.exitCode()).as(unhashed.stderr()).isEqualTo(1);
+        assertThat(unhashed.stdout()).contains("\"unhashed\":3");
+
+        java.nio.file.Files.writeString(dir.resolve("bad.csv"), "id,password\nseven,secret\n");
+        assertOneLine(HashCli.run("verify", "--db", url, "--from", dir.resolve("bad.csv").toString()), 2, "expected id,password, found 'seven,secret'");
+        java.nio.file.Files.writeString(dir.resolve("empty.csv"), "");
+        assertOneLine(HashCli.run("verify", "--db", url, "--from", dir.resolve("empty.csv").toString()), 2, "the file is empty");
+        assertOneLine(HashCli.run("verify", "--db", url, "--from", dir.resolve("absent.csv").toString()), 2, "no such file");
+        assertOneLine(HashCli.run("verify", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--from", "x.csv"), 2, "cannot open jdbc:postgresql://127.0.0.1:1/none");
     }
 
     @Test

@@ -14,7 +14,8 @@ import lab.server.stats.Slot;
  * Enforces the hard limit: an item request either takes a slot and goes on as an
  * {@link AdmittedRequest}, or is answered 429 at once. Nothing is ever queued, so a client over the
  * limit learns it in one round trip. {@code Retry-After} carries whole seconds (all HTTP allows);
- * the body adds {@code retry_after_ms}, the model's median service time, a finer hint.
+ * the body adds {@code retry_after_ms}, a finer hint: the mean wait for the first busy slot to free
+ * ({@link RetryHint}).
  *
  * <pre>
  *   ... -> Router -> [ConcurrencyLimitHandler] -> ItemHandler

@@ -67,7 +67,7 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.router = new Router(ledger, description, connections);
-        this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
+        this.limiter = new ConcurrencyLimitHandler(ledger, RetryHint.ms(planner, ledger.limit()));
         this.refuser = new RefusedConnectionHandler(connections.max());
     }
 

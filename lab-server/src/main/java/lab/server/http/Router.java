@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
 import java.util.Objects;
 import lab.server.connections.Connections;
 import lab.server.stats.Ledger;
@@ -63,7 +64,7 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
         ctx.writeAndFlush(switch (path) {
             case "/health" -> method.equals(HttpMethod.GET) ? health(ctx) : notAllowed(ctx, "GET");
             case "/stats" -> method.equals(HttpMethod.GET) ? stats(ctx, ledger.snapshot(), connections.refused()) : notAllowed(ctx, "GET");
-            case "/stats/reset" -> method.equals(HttpMethod.POST) ? reset(ctx) : notAllowed(ctx, "POST");
+            case "/stats/reset" -> method.equals(HttpMethod.POST) ? reset(ctx, uri) : notAllowed(ctx, "POST");
             case "/metrics" -> method.equals(HttpMethod.GET) ? metrics(ctx) : notAllowed(ctx, "GET");
             default -> Responses.error(ctx.alloc(), HttpResponseStatus.NOT_FOUND, "not_found",
                     "no such path " + path + ": try GET /api/items/{id}, /stats, /metrics, /health or POST /stats/reset");
@@ -82,11 +83,18 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
                 .set("server", Json.tree(description)));
     }
 
-    /** Resets the figures and answers with those of the window it closes: read and reset in one step. */
-    private FullHttpResponse reset(ChannelHandlerContext ctx) {
-        Snapshot closing = ledger.snapshot();
-        ledger.reset();
-        return stats(ctx, closing, connections.takeRefused());
+    /**
+     * Resets the figures and answers with those of the window it closes, read and reset in one step.
+     * {@code ?rewind=false} lets the sequence of draws run on instead of rewinding it.
+     */
+    private FullHttpResponse reset(ChannelHandlerContext ctx, QueryStringDecoder uri) {
+        List<String> rewind = uri.parameters().getOrDefault("rewind", List.of("true"));
+        if (rewind.size() != 1 || !(rewind.get(0).equals("true") || rewind.get(0).equals("false"))) {
+            return Responses.error(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "bad_request",
+                    "rewind must be true or false, was " + String.join(",", rewind));
+        }
+        Ledger.Rewind how = rewind.get(0).equals("true") ? Ledger.Rewind.REWIND : Ledger.Rewind.RUN_ON;
+        return stats(ctx, ledger.snapshotAndReset(how), connections.takeRefused());
     }
 
     private FullHttpResponse metrics(ChannelHandlerContext ctx) {

@@ -16,8 +16,11 @@ import org.HdrHistogram.Recorder;
  *
  * <p>A reset zeroes the figures but not the requests still in flight: those are carried into the
  * new window as accepted (their service time stays in the old one), so the identity above still
- * holds after it. A reset also rewinds the acceptance sequence (to 0 when the server is idle), so
- * the same load after a reset sees the same random draws.
+ * holds after it. A reset may also rewind the acceptance sequence n, the index of the next accepted
+ * request's random draws (to 0 when the server is idle), so that the same load after it sees the same
+ * draws; a reset that does not rewind lets n run on, so that consecutive windows of one load (the steps
+ * of a ramp) each see draws of their own. {@link #snapshotAndReset} reads and resets under one lock, so
+ * every request is counted in exactly one window.
  */
 public final class Ledger {
 
@@ -28,6 +31,8 @@ public final class Ledger {
     private Histogram recycled;
     private final WindowTally window; // the live view's current second; see closeWindow
 
+    /** n of the next accepted request: the planner's draw index. Runs on across resets that do not rewind. */
+    private long sequence;
     private int inFlight;
     private int maxInFlight;
     private long accepted;
@@ -61,7 +66,8 @@ public final class Ledger {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
         window.admitted(inFlight);
-        return new Slot(this, accepted++, ticker.nanos());
+        accepted++;
+        return new Slot(this, sequence++, ticker.nanos());
     }
 
     synchronized void charge(long serviceMs) {
@@ -112,8 +118,29 @@ public final class Ledger {
         recycled = interval;
     }
 
+    /** Whether a reset rewinds the acceptance sequence (the same draws again) or lets it run on. */
+    public enum Rewind { REWIND, RUN_ON }
+
+    /** A rewinding reset, whose closing figures nobody needs. */
     public synchronized void reset() {
+        snapshotAndReset(Rewind.REWIND);
+    }
+
+    /**
+     * The figures of the window that closes and the reset that opens the next, in one step: a request
+     * admitted or answered meanwhile falls in one window or the other, never in neither.
+     */
+    public synchronized Snapshot snapshotAndReset(Rewind rewind) {
+        Snapshot closing = snapshot();
+        zero(rewind);
+        return closing;
+    }
+
+    private void zero(Rewind rewind) {
         drainLatencies(); // the open window keeps the samples that the run's histogram forgets
+        if (rewind == Rewind.REWIND) {
+            sequence = inFlight;
+        }
         latencyMicros.reset();
         cumulative.reset();
         accepted = inFlight;

@@ -78,7 +78,7 @@ class PipelineTest {
         EmbeddedLab.Response rejected = responses(third).getFirst(); // no time has passed: answered at once
         assertThat(rejected.status()).isEqualTo(429);
         assertThat(rejected.header("retry-after")).isEqualTo("1");
-        assertThat(rejected.body()).contains("\"error\":\"too_many_requests\"", "\"limit\":2", "\"retry_after_ms\":100");
+        assertThat(rejected.body()).contains("\"error\":\"too_many_requests\"", "\"limit\":2", "\"retry_after_ms\":50");
         assertThat(responses(first)).isEmpty();
         assertThat(lab.stats().rejected()).isEqualTo(1);
         assertThat(lab.stats().accepted()).isEqualTo(2);

@@ -120,6 +120,15 @@ class LedgerTest {
         assertThat(ledger.tryAdmit().sequence()).isZero();
     }
 
+    @Test
+    void aResetThatRunsOnKeepsTheSequenceGoingForTheNextWindowOfTheSameLoad() {
+        admit(2).forEach(slot -> slot.release(Outcome.ANSWERED_OK));
+        Snapshot closing = ledger.snapshotAndReset(Ledger.Rewind.RUN_ON);
+        assertThat(closing.completed()).isEqualTo(2);
+        assertThat(ledger.tryAdmit().sequence()).isEqualTo(2);
+        assertThat(ledger.snapshot().accepted()).isEqualTo(1);
+    }
+
     private List<Slot> admit(int attempts) {
         List<Slot> admitted = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {

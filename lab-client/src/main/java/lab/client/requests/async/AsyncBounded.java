@@ -25,14 +25,19 @@ public final class AsyncBounded implements RequestStrategy {
     public List<Result> run(List<String> ids, ResultSink sink) throws InterruptedException {
         Result[] results = new Result[ids.size()];
         Window window = new Window(settings.client(), settings.timeout(), ids, (i, r) -> results[i] = r);
-        await(window.start(settings.concurrency()));
+        await(window, settings);
         Arrays.stream(results).forEach(sink::accept);
         return List.of(results);
     }
 
-    static void await(CompletableFuture<Void> all) throws InterruptedException {
+    /** Runs the window to its end; an interrupted caller cancels what the window still has in flight. */
+    static void await(Window window, Settings settings) throws InterruptedException {
+        CompletableFuture<Void> all = window.start(settings.concurrency(), settings.deadline());
         try {
             all.get();
+        } catch (InterruptedException e) {
+            window.abandon();
+            throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("the window failed: " + e.getCause(), e.getCause());
         }
@@ -40,6 +45,6 @@ public final class AsyncBounded implements RequestStrategy {
 
     @Override
     public Set<Promise> promises() {
-        return EnumSet.of(Promise.STAYS_UNDER_THE_LIMIT, Promise.KEEPS_INPUT_ORDER);
+        return EnumSet.of(Promise.STAYS_UNDER_THE_LIMIT, Promise.KEEPS_INPUT_ORDER, Promise.CANCELS_AT_THE_DEADLINE);
     }
 }

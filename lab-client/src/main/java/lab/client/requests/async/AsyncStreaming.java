@@ -28,12 +28,12 @@ public final class AsyncStreaming implements RequestStrategy {
             results[i] = r;
             sink.accept(r);
         });
-        AsyncBounded.await(window.start(settings.concurrency()));
+        AsyncBounded.await(window, settings);
         return List.of(results);
     }
 
     @Override
     public Set<Promise> promises() {
-        return EnumSet.of(Promise.STAYS_UNDER_THE_LIMIT, Promise.HANDS_ON_AS_COMPLETED);
+        return EnumSet.of(Promise.STAYS_UNDER_THE_LIMIT, Promise.HANDS_ON_AS_COMPLETED, Promise.CANCELS_AT_THE_DEADLINE);
     }
 }

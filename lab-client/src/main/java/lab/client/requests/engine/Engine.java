@@ -106,7 +106,9 @@ public final class Engine {
         long start = System.nanoTime();
         try {
             results[index] = task.run(id, permit);
-        } catch (InterruptedException e) {
+        } catch (CutOff e) {
+            results[index] = Result.unanswered(id, e.attempts, Tasks.sinceMs(start), "cancelled at the deadline");
+        } catch (InterruptedException e) { // a task that does not say how far it got: one attempt, as a guess
             results[index] = Result.unanswered(id, 1, Tasks.sinceMs(start), "cancelled at the deadline");
         } catch (RuntimeException e) { // a bug in a task still leaves a result for its id
             results[index] = Result.unanswered(id, 1, Tasks.sinceMs(start), e.toString());

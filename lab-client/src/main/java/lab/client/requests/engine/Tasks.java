@@ -15,8 +15,12 @@ public final class Tasks {
     public static Task once(ItemClient client, Duration timeout) {
         return (id, permit) -> {
             long start = System.nanoTime();
-            Attempt a = attempt(client, id, timeout, permit);
-            return Result.of(id, a, 1, sinceMs(start));
+            try {
+                Attempt a = attempt(client, id, timeout, permit);
+                return Result.of(id, a, 1, sinceMs(start));
+            } catch (InterruptedException e) {
+                throw new CutOff(1);
+            }
         };
     }
 
@@ -42,7 +46,12 @@ public final class Tasks {
             int resent = 0;
             Limiter.Permit current = permit;
             while (true) {
-                Attempt a = attempt(client, id, timeout, current);
+                Attempt a;
+                try {
+                    a = attempt(client, id, timeout, current);
+                } catch (InterruptedException e) {
+                    throw new CutOff(attempts + 1); // this one was on the wire
+                }
                 attempts++;
                 boolean free = a.rejected() && resent < freeResends;
                 if (free) {
@@ -53,10 +62,14 @@ public final class Tasks {
                 if (a.ok() || !a.retryable() || failures > retries) {
                     return Result.of(id, a, attempts, sinceMs(start));
                 }
-                if (!free) {
-                    Thread.sleep(backoff.delayMs(failures, a));
+                try {
+                    if (!free) {
+                        Thread.sleep(backoff.delayMs(failures, a));
+                    }
+                    current = limiter.acquire();
+                } catch (InterruptedException e) {
+                    throw new CutOff(attempts); // waiting, with nothing on the wire
                 }
-                current = limiter.acquire();
             }
         };
     }

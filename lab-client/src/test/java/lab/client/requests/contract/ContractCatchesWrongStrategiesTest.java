@@ -2,9 +2,11 @@ package lab.client.requests.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import lab.client.requests.wrong.ClaimsInputOrderButStreams;
 import lab.client.requests.wrong.HandsOnInSubmissionOrder;
 import lab.client.requests.wrong.LimitTakenTooLate;
 import lab.client.requests.wrong.RetriesEverything;
+import lab.client.requests.wrong.TakesTheCapForTheLimit;
 import lab.client.requests.wrong.TimesOutWithoutCancelling;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,18 @@ class ContractCatchesWrongStrategiesTest {
     void resultsInSubmissionOrderAreNotStreaming() {
         assertThat(new StrategyJudge(HandsOnInSubmissionOrder::new).asCompleted())
                 .anySatisfy(c -> assertThat(c).contains("handed on the slowest id (2, 600 ms) at position 2 of 10"));
+    }
+
+    @Test
+    void streamingUnderTheNameOfGatherIsCaughtOutOfOrder() {
+        assertThat(new StrategyJudge(ClaimsInputOrderButStreams::new).inputOrder())
+                .anySatisfy(c -> assertThat(c).contains("results must come back in input order"));
+    }
+
+    @Test
+    void takingTheCapForTheLimitIsCaughtBy429s() {
+        assertThat(new StrategyJudge(TakesTheCapForTheLimit::new).findsLimit())
+                .anySatisfy(c -> assertThat(c).contains("were rejected with 429: once it has found the limit"));
     }
 
     @Test
