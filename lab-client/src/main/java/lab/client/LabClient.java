@@ -6,6 +6,7 @@ import lab.client.hash.HashCommand;
 import lab.client.primitives.PrimitivesCommand;
 import lab.client.requests.RequestsCommand;
 import lab.client.tour.TourCommand;
+import lab.client.train.TrainCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lab-client", mixinStandardHelpOptions = true, version = "lab-client 0.1.0",
         description = "The asyncio interview tasks as measured experiments against lab-server.",
         subcommands = {RequestsCommand.class, HashCommand.class, CacheCommand.class, PrimitivesCommand.class,
-                TourCommand.class})
+                TourCommand.class, TrainCommand.class})
 public final class LabClient {
 
     public static void main(String[] args) {

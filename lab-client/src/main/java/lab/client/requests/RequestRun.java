@@ -43,7 +43,7 @@ public final class RequestRun {
     public RequestsReport run(Plan plan, Consumer<ResultLine> each, boolean showProgress) throws InterruptedException {
         List<String> ids = IntStream.rangeClosed(1, plan.requests()).mapToObj(Integer::toString).toList();
         api.resetStats();
-        try (ItemClient client = new ItemClient(api.base())) {
+        try (ItemClient client = Strategies.client(plan.family(), api.base())) {
             Settings settings = new Settings(client, plan.concurrency(), plan.timeout(), plan.deadline(), plan.retries());
             RequestStrategy strategy = Strategies.create(plan.strategy(), plan.family(), settings);
             client.warmUp(Math.min(plan.concurrency(), WARM_CONNECTIONS_MAX));
