@@ -42,8 +42,9 @@ public final class TrainCommand implements Callable<Integer> {
                 for (String strategy : all ? Strategies.NAMES : TWO) {
                     for (String form : List.of("--json", "--each", "--timeout=2s")) { // the last prints the summary text
                         runs++;
-                        int exit = Cli.execute(new LabClient(), "requests", "--url", server.baseUrl(), "--strategy", strategy,
-                                "--impl", family.word(), "--requests", strategy.equals("sequential") ? "20" : "300", form);
+                        String[] args = {"requests", "--url", server.baseUrl(), "--strategy", strategy, "--impl",
+                            family.word(), "--requests", strategy.equals("sequential") ? "20" : "300", form};
+                        int exit = Cli.execute(LabClient.commandLine(args), args);
                         if (exit != 0) {
                             failed.add(family.word() + "/" + strategy + " " + form);
                         }
