@@ -2,17 +2,17 @@ package lab.client.api;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import lab.client.cli.Json;
 import lab.client.cli.UserError;
+import lab.client.requests.call.Transport;
+import lab.client.requests.lean.KeepAliveTransport;
 
 /**
  * lab-server's side endpoints ({@code /health}, {@code /stats}, {@code /stats/reset}) and the
@@ -24,11 +24,16 @@ public final class LabApi {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final URI base;
-    private final HttpClient http;
+    /*
+     * Plain kept-alive sockets rather than the JDK's HttpClient: three small calls per run do not
+     * need its machinery, and in a fresh JVM building one (its SSL context reads the trust store)
+     * and making its first exchanges costs more CPU than a whole run of requests.
+     */
+    private final KeepAliveTransport http;
 
     private LabApi(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CALL_TIMEOUT).build();
+        this.http = new KeepAliveTransport(base);
     }
 
     /** Checks the URL's form ({@code http://host:port}, no path) and that a lab-server answers there. */
@@ -47,13 +52,12 @@ public final class LabApi {
     }
 
     public ServerStats stats() {
-        return read(get("/stats"), ServerStats.class);
+        return read("/stats", send("GET", "/stats"), ServerStats.class);
     }
 
     /** Zeroes the server's counters, so the next {@link #stats()} covers one run only. */
     public void resetStats() {
-        send(HttpRequest.newBuilder(base.resolve("/stats/reset")).timeout(CALL_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        send("POST", "/stats/reset");
     }
 
     /**
@@ -63,19 +67,15 @@ public final class LabApi {
      * live view (an older lab-server answers 404), in which case nothing is marked.
      */
     public long startRun(String name, String detail) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/runs?name=" + query(name) + "&detail=" + query(detail)))
-                .timeout(CALL_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
-        if (r.statusCode() != 200) {
-            return 0;
-        }
-        return read(r, RunMarker.class).id();
+        String path = "/runs?name=" + query(name) + "&detail=" + query(detail);
+        Transport.Reply r = send("POST", path);
+        return r.status() == 200 ? read("/runs", r, RunMarker.class).id() : 0;
     }
 
     /** Ends a run that {@link #startRun} announced; nothing for 0. */
     public void endRun(long id) {
         if (id > 0) {
-            send(HttpRequest.newBuilder(base.resolve("/runs/" + id + "/end")).timeout(CALL_TIMEOUT)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            send("POST", "/runs/" + id + "/end");
         }
     }
 
@@ -105,34 +105,30 @@ public final class LabApi {
     }
 
     private void requireHealthy() {
-        HttpResponse<String> health = get("/health");
-        if (health.statusCode() != 200) {
-            throw new UserError("no lab-server at " + base + ": /health answered " + health.statusCode());
+        Transport.Reply health = send("GET", "/health");
+        if (health.status() != 200) {
+            throw new UserError("no lab-server at " + base + ": /health answered " + health.status());
         }
     }
 
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(CALL_TIMEOUT).GET().build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
+    private Transport.Reply send(String method, String path) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
+            return http.send(method, path, CALL_TIMEOUT);
+        } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
             throw new UserError("cannot reach lab-server at " + base + " (is it running? ./lab server starts one)", e);
         } catch (IOException e) {
-            throw new UserError("lab-server at " + base + " failed on " + request.uri().getPath() + ": " + e, e);
+            throw new UserError("lab-server at " + base + " failed on " + path + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserError("interrupted while calling " + request.uri(), e);
+            throw new UserError("interrupted while calling " + base.resolve(path), e);
         }
     }
 
-    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+    private static <T> T read(String path, Transport.Reply reply, Class<T> type) {
         try {
-            return Json.MAPPER.readValue(response.body(), type);
+            return Json.MAPPER.readValue(reply.body(), type);
         } catch (IOException e) {
-            throw new UserError("unreadable answer from " + response.uri() + ": " + e.getMessage(), e);
+            throw new UserError("unreadable answer from " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -18,7 +18,10 @@ public final class Cli {
     }
 
     public static int execute(Object command, String... args) {
-        CommandLine cmd = new CommandLine(command);
+        return execute(new CommandLine(command), args);
+    }
+
+    public static int execute(CommandLine cmd, String... args) {
         cmd.setParameterExceptionHandler(Cli::badFlags);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line));
         try {

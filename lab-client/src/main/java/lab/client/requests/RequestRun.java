@@ -44,12 +44,13 @@ public final class RequestRun {
         List<String> ids = IntStream.rangeClosed(1, plan.requests()).mapToObj(Integer::toString).toList();
         api.resetStats();
         long marker = api.startRun("requests " + plan.strategy(), describe(plan)); // shown on the server's live view
-        try (ItemClient client = new ItemClient(api.base())) {
+        try (ItemClient client = Strategies.client(plan.family(), api.base())) {
             Settings settings = new Settings(client, plan.concurrency(), plan.timeout(), plan.deadline(), plan.retries());
             RequestStrategy strategy = Strategies.create(plan.strategy(), plan.family(), settings);
             client.warmUp(Math.min(plan.concurrency(), WARM_CONNECTIONS_MAX));
             Watch watch = new Watch(each, plan.concurrency());
             long cpuBefore = processCpuNanos();
+            long allocBefore = allocatedBytes();
             try (Progress progress = showProgress
                     ? Progress.start(plan.strategy(), ids.size(), "attempts", () -> "429s " + client.rejections())
                     : Progress.silent()) {
@@ -59,9 +60,10 @@ public final class RequestRun {
             }
             double wallMs = watch.sinceStartMs();
             long cpuNanos = processCpuNanos() - cpuBefore;
+            long allocBytes = allocatedBytes() - allocBefore;
             ServerStats server = api.stats();
             Integer found = strategy instanceof Adaptive a ? a.foundLimit() : null;
-            return watch.report(plan, client, server, wallMs, cpuNanos, found);
+            return watch.report(plan, client, server, wallMs, cpuNanos, allocBytes, found);
         } finally {
             api.endRun(marker);
         }
@@ -78,6 +80,11 @@ public final class RequestRun {
             s.append(", deadline ").append(plan.deadline().toMillis()).append("ms");
         }
         return s.toString();
+    }
+
+    /** Every thread's heap allocation so far, those that have ended included (virtual threads count on their carriers). */
+    private static long allocatedBytes() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.ThreadMXBean.class).getTotalThreadAllocatedBytes();
     }
 
     private static long processCpuNanos() {
@@ -127,7 +134,8 @@ public final class RequestRun {
             each.accept(ResultLine.of(r, t));
         }
 
-        RequestsReport report(Plan plan, ItemClient client, ServerStats s, double wallMs, long cpuNanos, Integer found) {
+        RequestsReport report(Plan plan, ItemClient client, ServerStats s, double wallMs, long cpuNanos, long allocBytes,
+                              Integer found) {
             double bound = s.boundMs();
             double meanService = s.accepted() == 0 ? 0 : (double) s.serviceMsSum() / s.accepted();
             return new RequestsReport(plan.strategy(), plan.requests(), ok, plan.requests() - ok, client.rejections(),
@@ -136,7 +144,8 @@ public final class RequestRun {
                     s.limit(), s.accepted(), s.rejected(), s.maxInFlight(), fastestMs(),
                     firstWaveFastestMs == Long.MAX_VALUE ? 0 : firstWaveFastestMs,
                     r3(meanService == 0 ? 0 : s.limit() / (meanService / 1000)),
-                    r3(cpuNanos / 1e6 / Math.max(1, client.attempts())), found);
+                    r3(cpuNanos / 1e6 / Math.max(1, client.attempts())), found,
+                    r3(allocBytes / 1024.0 / Math.max(1, client.attempts())));
         }
 
         private double fastestMs() {

@@ -2,8 +2,10 @@ package lab.client.requests;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import lab.client.api.LabApi;
 import lab.client.cli.DurationConverter;
 import lab.client.cli.Json;
@@ -52,9 +54,10 @@ public final class RequestsCommand implements Callable<Integer> {
             description = "Extra attempts for a failed id, for retrying and adaptive (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--impl", paramLabel = "FAMILY", defaultValue = "virtual",
-            description = "virtual (every strategy) | async (CompletableFuture on sendAsync) | bulkhead (resilience4j); "
-                    + "async and bulkhead have bounded and streaming (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--impl", paramLabel = "FAMILY", defaultValue = Strategies.DEFAULT_IMPL,
+            description = "lean (plain sockets) | virtual (JDK HttpClient) | async (CompletableFuture on sendAsync) | "
+                    + "bulkhead (resilience4j); lean and virtual have every strategy, async and bulkhead bounded and "
+                    + "streaming (default: ${DEFAULT-VALUE}).")
     String impl;
 
     @Option(names = "--json", description = "Print one JSON object on stdout, nothing else.")
@@ -113,7 +116,8 @@ public final class RequestsCommand implements Callable<Integer> {
         try {
             return Strategies.Family.valueOf(impl.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw bad("--impl", impl, "virtual, async, bulkhead");
+            throw bad("--impl", impl, Arrays.stream(Strategies.Family.values()).map(Strategies.Family::word)
+                    .collect(Collectors.joining(", ")));
         }
     }
 

@@ -1,12 +1,15 @@
 package lab.client.requests;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import lab.client.cli.UserError;
 import lab.client.requests.async.AsyncBounded;
 import lab.client.requests.async.AsyncStreaming;
+import lab.client.requests.call.ItemClient;
 import lab.client.requests.engine.BulkheadLimit;
 import lab.client.requests.engine.FixedLimit;
+import lab.client.requests.lean.LeanFamily;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Settings;
 import lab.client.requests.virtual.Adaptive;
@@ -30,24 +33,43 @@ public final class Strategies {
         /** CompletableFuture on {@code HttpClient.sendAsync}, a window instead of a semaphore: bounded, streaming. */
         ASYNC,
         /** Virtual threads with resilience4j's Bulkhead as the limit: bounded, streaming. */
-        BULKHEAD;
+        BULKHEAD,
+        /** The virtual-thread strategies on a minimal keep-alive HTTP/1.1 client on plain sockets: every strategy. */
+        LEAN;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /**
+     * The family {@code --impl} defaults to: the fastest that keeps every contract, measured cold and
+     * warm (README, "The lean request path").
+     */
+    public static final String DEFAULT_IMPL = "lean";
+
     private Strategies() {
     }
 
-    /** Whether {@code family} has strategy {@code name}: virtual has every one, the other two bounded and streaming. */
+    /** Whether {@code family} has strategy {@code name}: virtual and lean have every one, the other two bounded and streaming. */
     public static boolean has(Family family, String name) {
-        return family == Family.VIRTUAL ? NAMES.contains(name) : name.equals("bounded") || name.equals("streaming");
+        return family == Family.VIRTUAL || family == Family.LEAN ? NAMES.contains(name)
+                : name.equals("bounded") || name.equals("streaming");
+    }
+
+    public static Family defaultFamily() {
+        return Family.valueOf(DEFAULT_IMPL.toUpperCase(Locale.ROOT));
+    }
+
+    /** The client a run of {@code family} calls through: plain sockets for lean, the JDK's HttpClient otherwise. */
+    public static ItemClient client(Family family, URI base) {
+        return family == Family.LEAN ? LeanFamily.client(base) : new ItemClient(base);
     }
 
     public static RequestStrategy create(String name, Family family, Settings s) {
         return switch (family) {
             case VIRTUAL -> virtual(name, s);
+            case LEAN -> virtual(name, LeanFamily.settings(s));
             case ASYNC -> switch (name) {
                 case "bounded" -> new AsyncBounded(s);
                 case "streaming" -> new AsyncStreaming(s);
@@ -76,6 +98,6 @@ public final class Strategies {
 
     private static UserError unsupported(String name, Family family) {
         return new UserError("--impl " + family.word() + " has bounded and streaming only, not " + name
-                + " (use --impl virtual)");
+                + " (use --impl lean or virtual)");
     }
 }

@@ -25,7 +25,8 @@ final class SummaryText {
                 q.p999(), q.max());
         line(s, "  server      accepted %d   rejected %d   max in flight %d of %d", r.serverAccepted(),
                 r.serverRejected(), r.serverMaxInFlight(), r.limit());
-        line(s, "  client CPU  %.3f ms per attempt", r.clientCpuMsPerRequest());
+        line(s, "  client CPU  %.3f ms per attempt, %.1f KiB allocated per attempt", r.clientCpuMsPerRequest(),
+                r.clientAllocKbPerRequest());
         if (r.foundLimit() != null) {
             line(s, "  adaptive    settled at %d in flight (server limit %d, cap %d)", r.foundLimit(), r.limit(),
                     r.concurrency());

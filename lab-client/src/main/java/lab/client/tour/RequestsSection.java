@@ -25,10 +25,13 @@ final class RequestsSection implements TourSection {
         for (String name : Strategies.NAMES) {
             int n = name.equals("sequential") ? REQUESTS / 10 : REQUESTS;
             int concurrency = name.equals("adaptive") ? 100 : 10;
-            add(table, runner.run(new RequestRun.Plan(name, Strategies.Family.VIRTUAL, n, concurrency, null, null, 3),
+            add(table, runner.run(new RequestRun.Plan(name, Strategies.defaultFamily(), n, concurrency, null, null, 3),
                     line -> { }, false));
         }
-        for (Strategies.Family family : new Strategies.Family[] {Strategies.Family.ASYNC, Strategies.Family.BULKHEAD}) {
+        for (Strategies.Family family : Strategies.Family.values()) {
+            if (family == Strategies.defaultFamily()) {
+                continue;
+            }
             add(table, runner.run(new RequestRun.Plan("streaming", family, REQUESTS, 10, null, null, 3), line -> { }, false));
         }
         out.print(table);

@@ -20,7 +20,7 @@ public record CliRun(int exitCode, String out, String err) {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            int code = Cli.execute(new LabClient(), args);
+            int code = Cli.execute(LabClient.commandLine(args), args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

@@ -20,7 +20,7 @@ class TourCommandTest {
             assertThat(run.out()).contains("== " + section.title());
         }
         for (String strategy : Strategies.NAMES) {
-            assertThat(run.out()).containsPattern("(?m)^  " + strategy + " +virtual +\\d+/\\d+");
+            assertThat(run.out()).containsPattern("(?m)^  " + strategy + " +" + Strategies.defaultFamily().word() + " +\\d+/\\d+");
         }
         for (String strategy : new String[] {"sequential", "threads", "virtual", "processes"}) {
             // hash: every one of the 1000 users hashed, none left in plaintext

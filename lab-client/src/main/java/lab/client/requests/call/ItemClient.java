@@ -2,15 +2,18 @@ package lab.client.requests.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import lab.client.cli.Json;
@@ -25,14 +28,20 @@ import lab.client.cli.Json;
  * <p>Cancellation is real: interrupting a thread blocked in {@link #call}, or cancelling the future
  * of {@link #callAsync}, makes the JDK client abort the exchange and close its connection, which the
  * server sees as a close and frees the slot.
+ *
+ * <p>Built with a {@link Transport}, it calls through that instead of the JDK's client (which it
+ * then never creates), with the same parsing and counting; {@link #callAsync} is the JDK client's
+ * alone. A {@link Transport} keeps the same cancellation promise.
  */
 public final class ItemClient implements AutoCloseable {
 
     private final URI base;
     private final Function<String, String> queryOf;
     private final HttpClient http;
-    private final LongAdder attempts = new LongAdder();
-    private final LongAdder rejections = new LongAdder();
+    private final Transport transport;
+    private final LongAdder attempts;
+    private final LongAdder rejections;
+    private final List<ItemClient> derived = new CopyOnWriteArrayList<>();
 
     public ItemClient(URI base) {
         this(base, id -> "");
@@ -43,15 +52,50 @@ public final class ItemClient implements AutoCloseable {
      * {@code fail=hang}: the server's overrides, with which tests give chosen ids a chosen fate.
      */
     public ItemClient(URI base, Function<String, String> queryOf) {
+        this(base, queryOf, null, new LongAdder(), new LongAdder());
+    }
+
+    /** Calls through {@code transport}, not the JDK's client; {@link #callAsync} is then unavailable. */
+    public ItemClient(URI base, Function<String, String> queryOf, Transport transport) {
+        this(base, queryOf, transport, new LongAdder(), new LongAdder());
+    }
+
+    private ItemClient(URI base, Function<String, String> queryOf, Transport transport, LongAdder attempts,
+                       LongAdder rejections) {
         this.base = base;
         this.queryOf = queryOf;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.transport = transport;
+        this.http = transport != null ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        this.attempts = attempts;
+        this.rejections = rejections;
+    }
+
+    /**
+     * The same ids, queries and counters through another transport: what a family with its own
+     * HTTP client makes of the client a caller gave it. Closing this client closes that one too.
+     */
+    public ItemClient through(Transport other) {
+        ItemClient sibling = new ItemClient(base, queryOf, other, attempts, rejections);
+        derived.add(sibling);
+        return sibling;
+    }
+
+    /** True when this client calls through {@code kind} of transport. */
+    public boolean callsThrough(Class<? extends Transport> kind) {
+        return kind.isInstance(transport);
+    }
+
+    public URI base() {
+        return base;
     }
 
     /** One attempt, waiting for the answer; {@code timeout} null for none. Interruptible: the exchange is aborted. */
     public Attempt call(String id, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
+        if (transport != null) {
+            return callThrough(id, timeout, start);
+        }
         try {
             HttpResponse<String> response = http.send(request(id, timeout), HttpResponse.BodyHandlers.ofString());
             return answered(response, start);
@@ -67,6 +111,10 @@ public final class ItemClient implements AutoCloseable {
      * JDK's own future class at work (true on JDK 25, and not a promise), so the link is made here by hand.
      */
     public CompletableFuture<Attempt> callAsync(String id, Duration timeout) {
+        if (http == null) {
+            throw new IllegalStateException("callAsync runs on the JDK's HttpClient; this client calls through "
+                    + transport.getClass().getSimpleName());
+        }
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request(id, timeout), HttpResponse.BodyHandlers.ofString());
         CompletableFuture<Attempt> attempt =
@@ -85,6 +133,13 @@ public final class ItemClient implements AutoCloseable {
      * long-lived client works: warm connections, warm code. Not counted as attempts.
      */
     public void warmUp(int connections) {
+        // The first answer's parse builds the mapper's tree deserializers: in a fresh JVM that alone
+        // would delay the first result by more than a fast service time.
+        parse("{\"id\":\"0\",\"service_ms\":0}");
+        if (transport != null) {
+            transport.warmUp(connections);
+            return;
+        }
         HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
         CompletableFuture<?>[] calls = new CompletableFuture<?>[connections];
         for (int i = 0; i < connections; i++) {
@@ -104,6 +159,11 @@ public final class ItemClient implements AutoCloseable {
     /** Aborts whatever is still open and waits, bounded, for the client's threads to finish. */
     @Override
     public void close() {
+        derived.forEach(ItemClient::close);
+        if (transport != null) {
+            transport.close();
+            return;
+        }
         http.shutdownNow();
         try {
             http.awaitTermination(Duration.ofSeconds(5));
@@ -121,16 +181,30 @@ public final class ItemClient implements AutoCloseable {
         return b.build();
     }
 
+    private Attempt callThrough(String id, Duration timeout, long start) throws InterruptedException {
+        String query = queryOf.apply(id);
+        try {
+            Transport.Reply reply = transport.get("/api/items/" + id + (query.isEmpty() ? "" : "?" + query), timeout);
+            return answered(reply.status(), reply.body(), reply.retryAfterSeconds(), start);
+        } catch (IOException e) {
+            return failed(e, start);
+        }
+    }
+
     private Attempt answered(HttpResponse<String> response, long start) {
+        return answered(response.statusCode(), response.body(),
+                response.headers().firstValueAsLong("Retry-After").orElse(-1), start);
+    }
+
+    private Attempt answered(int status, String text, long retryAfterSeconds, long start) {
         double ms = sinceMs(start);
         attempts.increment();
-        int status = response.statusCode();
         if (status == 429) {
             rejections.increment();
         }
-        JsonNode body = parse(response.body());
+        JsonNode body = parse(text);
         String echoed = body.path("id").isTextual() ? body.path("id").asText() : null;
-        long retryAfterMs = status == 429 ? retryAfterMs(response, body) : 0;
+        long retryAfterMs = status == 429 ? retryAfterMs(retryAfterSeconds, body) : 0;
         long serviceMs = body.path("service_ms").asLong(-1);
         return new Attempt(status, echoed, serviceMs, retryAfterMs, ms, status == 200 ? null : "HTTP " + status);
     }
@@ -140,16 +214,17 @@ public final class ItemClient implements AutoCloseable {
         if (e instanceof CancellationException) {
             return new Attempt(Attempt.NO_RESPONSE, null, -1, 0, sinceMs(start), "cancelled");
         }
-        String what = e instanceof HttpTimeoutException ? "timeout" : e.getClass().getSimpleName();
+        String what = e instanceof HttpTimeoutException || e instanceof SocketTimeoutException
+                ? "timeout" : e.getClass().getSimpleName();
         return new Attempt(Attempt.NO_RESPONSE, null, -1, 0, sinceMs(start), what);
     }
 
     /** The body's {@code retry_after_ms} is finer than the header's whole seconds; the header is the fallback. */
-    private static long retryAfterMs(HttpResponse<String> response, JsonNode body) {
+    private static long retryAfterMs(long retryAfterSeconds, JsonNode body) {
         if (body.path("retry_after_ms").canConvertToLong()) {
             return body.path("retry_after_ms").asLong();
         }
-        return response.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
+        return (retryAfterSeconds < 0 ? 1 : retryAfterSeconds) * 1000;
     }
 
     private static JsonNode parse(String body) {

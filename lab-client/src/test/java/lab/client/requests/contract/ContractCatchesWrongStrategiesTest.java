@@ -2,6 +2,9 @@ package lab.client.requests.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import lab.client.requests.strategy.Settings;
+import lab.client.requests.virtual.Deadline;
+import lab.client.requests.wrong.AbandonsTimedOutSockets;
 import lab.client.requests.wrong.ClaimsInputOrderButStreams;
 import lab.client.requests.wrong.HandsOnInSubmissionOrder;
 import lab.client.requests.wrong.LimitTakenTooLate;
@@ -49,6 +52,15 @@ class ContractCatchesWrongStrategiesTest {
     @Test
     void aTimeoutThatOnlyStopsWaitingIsCaught() {
         assertThat(new StrategyJudge(TimesOutWithoutCancelling::new).cancels())
+                .anySatisfy(c -> assertThat(c).contains("still in flight at the server").contains("did not cancel them"));
+    }
+
+    @Test
+    void aLeanTransportThatLeavesTimedOutSocketsOpenIsCaught() {
+        StrategyJudge judge = new StrategyJudge(s -> new Deadline(s.client() == null ? s
+                : new Settings(s.client().through(new AbandonsTimedOutSockets(s.client().base())), s.concurrency(),
+                        s.timeout(), s.deadline(), s.retries())));
+        assertThat(judge.cancels())
                 .anySatisfy(c -> assertThat(c).contains("still in flight at the server").contains("did not cancel them"));
     }
 

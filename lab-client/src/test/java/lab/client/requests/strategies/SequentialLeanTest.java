@@ -1,0 +1,17 @@
+package lab.client.requests.strategies;
+
+import lab.client.requests.contract.RequestStrategyContract;
+import lab.client.requests.lean.LeanFamily;
+import lab.client.requests.strategy.RequestStrategy;
+import lab.client.requests.strategy.Settings;
+import lab.client.requests.virtual.Sequential;
+
+/** Sequential on plain sockets. */
+class SequentialLeanTest extends RequestStrategyContract {
+
+    @Override
+    protected RequestStrategy strategy(Settings settings) {
+        Settings lean = LeanFamily.settings(settings);
+        return new Sequential(lean);
+    }
+}
