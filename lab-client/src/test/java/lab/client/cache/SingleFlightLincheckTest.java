@@ -59,7 +59,8 @@ class SingleFlightLincheckTest {
         private final CacheStrategy cache;
 
         Model(StrategyName strategy) {
-            this.cache = strategy.create(CacheConfig.of(upstream, ON_THE_CALLERS_THREAD));
+            // no expiry, and a clock that stands still: the recorded interleaving then holds no time stamps
+            this.cache = strategy.create(CacheConfig.of(upstream, ON_THE_CALLERS_THREAD).withTicker(() -> 0L));
         }
 
         /** The value a caller gets, or {@value #FAILED} when its load failed. */
@@ -195,7 +196,7 @@ class SingleFlightLincheckTest {
         ScriptedUpstream upstream = new ScriptedUpstream();
         upstream.breakIt();
         HeldLoads loads = new HeldLoads();
-        CacheStrategy cache = strategy.apply(CacheConfig.of(upstream, loads));
+        CacheStrategy cache = strategy.apply(CacheConfig.of(upstream, loads).withTicker(() -> 0L));
         @SuppressWarnings("unchecked")
         CompletableFuture<String>[] asked = new CompletableFuture[2];
         Thread[] callers = new Thread[2];
