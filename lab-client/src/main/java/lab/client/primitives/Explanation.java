@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,10 @@ public record Explanation(String exercise, String invariant, String naive, boole
     /** Per exercise: resource name, then the sentence saying what it shows; in the order shown. */
     private static final Map<ExerciseName, List<String[]>> FOUND = Map.of(
             ExerciseName.EVENT, List.<String[]>of(new String[] {"event.txt",
-                    "The naive gate (Semaphore(0) opened with release(getQueueLength())) counts the workers queued when it"
-                            + " opens: a worker still on its way into the queue finds no permit and waits for ever at an open gate."}),
+                    "The naive gate (Semaphore(0) opened with release(getQueueLength())) gives one permit per worker"
+                            + " queued when it opens: here it counted Thread 2, a worker arriving just then (Thread 1) took"
+                            + " that permit first (a Semaphore lets a newcomer barge past the queue), and Thread 2 waits for"
+                            + " ever at an open gate."}),
             ExerciseName.CONDITION, List.<String[]>of(new String[] {"condition.txt",
                     "With await() in an if, a consumer woken by the put does not look again: the other consumer took the"
                             + " item first, and this one takes from an empty buffer (take() comes back with null)."}),
@@ -52,7 +55,7 @@ public record Explanation(String exercise, String invariant, String naive, boole
                                     + " then fails as if all were."}));
 
     public static Explanation of(ExerciseName name) {
-        Exercise exercise = name.create(java.time.Duration.ofMillis(200));
+        Exercise exercise = name.create(Duration.ofMillis(200)); // only its texts are read: nothing runs
         List<Interleaving> found = new ArrayList<>();
         for (String[] entry : FOUND.getOrDefault(name, List.of())) {
             String text = resource(entry[0]);

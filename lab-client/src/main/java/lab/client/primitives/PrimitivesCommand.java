@@ -87,6 +87,7 @@ public final class PrimitivesCommand implements Callable<Integer> {
                 """, e.exercise(), e.invariant(), e.naive()));
         if (!e.modelChecked()) {
             return text.append("""
+
                     Not model-checked: this exercise has no Lincheck test yet. The stress run (primitives --exercise %s)
                     and its forced-interleaving test show the break.""".formatted(e.exercise())).toString();
         }
