@@ -44,7 +44,7 @@ final class ConnectionPoolExercise implements Exercise {
 
     @Override
     public String reference() {
-        return "BoundedSemaphore: a Semaphore plus a count of permits out; a release with none out throws";
+        return "BoundedSemaphore: one synchronizer state of permits available; a release that would pass the initial count throws";
     }
 
     @Override

@@ -46,8 +46,15 @@ public final class PrimitivesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object on stdout")
     private boolean json;
 
+    @Option(names = "--explain", description = "instead of the stress run, show why the naive solution breaks:"
+            + " the interleaving Lincheck's model checker found")
+    private boolean explain;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (explain) {
+            return explain();
+        }
         if (rounds < 1 || rounds > 1_000_000) {
             throw new ParameterException(spec.commandLine(), "bad --rounds " + rounds + ": use 1 to 1000000");
         }
@@ -62,6 +69,34 @@ public final class PrimitivesCommand implements Callable<Integer> {
         out.println(json ? Json.line(result) : describe(result));
         out.flush();
         return 0;
+    }
+
+    private int explain() {
+        Explanation explanation = Explanation.of(exercise);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.line(explanation) : describe(explanation));
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(Explanation e) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
+                primitives %s --explain: why does the naive solution break?
+                  invariant   %s
+                  naive       %s
+                """, e.exercise(), e.invariant(), e.naive()));
+        if (!e.modelChecked()) {
+            return text.append("""
+
+                    Not model-checked: this exercise has no Lincheck test yet. The stress run (primitives --exercise %s)
+                    and its forced-interleaving test show the break.""".formatted(e.exercise())).toString();
+        }
+        for (Explanation.Interleaving found : e.interleavings()) {
+            text.append('\n').append(found.caught()).append('\n')
+                    .append("(").append(found.recorded()).append(")\n\n")
+                    .append(found.report());
+        }
+        return text.toString().stripTrailing();
     }
 
     private static String describe(PrimitivesResult r) {
