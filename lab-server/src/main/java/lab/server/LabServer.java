@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import lab.server.behavior.BehaviorPlanner;
 import lab.server.http.LabServerInitializer;
+import lab.server.script.Script;
 import lab.server.http.ServerDescription;
 import lab.server.stats.Ledger;
 import lab.server.stats.Ticker;
@@ -28,12 +29,14 @@ public final class LabServer implements AutoCloseable {
     private final Channel channel;
     private final Ledger ledger;
     private final ServerConfig config;
+    private final Script script;
 
-    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config) {
+    private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config, Script script) {
         this.group = group;
         this.channel = channel;
         this.ledger = ledger;
         this.config = config;
+        this.script = script;
     }
 
     /** Binds and starts serving; a {@link BindException} saying why if the port cannot be had. */
@@ -41,6 +44,7 @@ public final class LabServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Ledger ledger = new Ledger(config.limit(), Ticker.system());
         BehaviorPlanner planner = new BehaviorPlanner(config.latency(), config.faultRate(), config.seed());
+        Script script = new Script();
         // The same threads accept, serve and run the latency timer: the handlers never block, so a
         // thread more than the cores it can have only adds switches (see ServerConfig.defaultIoThreads).
         Transport transport = Transport.best();
@@ -51,13 +55,13 @@ public final class LabServer implements AutoCloseable {
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport)))
+                    .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport), script))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                     .await();
             if (!bound.isSuccess()) {
                 throw cannotBind(config.port(), bound.cause());
             }
-            return new LabServer(group, bound.channel(), ledger, config);
+            return new LabServer(group, bound.channel(), ledger, config, script);
         } catch (BindException | RuntimeException | InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -94,6 +98,11 @@ public final class LabServer implements AutoCloseable {
     /** The live figures, the same ones {@code /stats} reports. */
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The scripted ids: chosen ids with chosen fates ({@code --item}, {@code POST /script}), live. */
+    public Script script() {
+        return script;
     }
 
     /** Blocks until the server is closed. */

@@ -2,9 +2,13 @@ package lab.server;
 
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.server.behavior.LatencyModel;
+import lab.server.script.Fate;
+import lab.server.script.Script;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -33,8 +37,9 @@ final class ServerCommand implements Callable<Integer> {
             "--latency", LatencyModel.ALLOWED_SPECS,
             "--fault-rate", "a fraction from 0 to 1, such as 0.05",
             "--seed", "a whole number (64-bit)",
-            "--io-threads", "0 (half the cores) to 256");
-    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, --help, --version";
+            "--io-threads", "0 (half the cores) to 256",
+            "--item", "ID=FATE, FATE being " + Fate.ALLOWED);
+    private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, --item ID=FATE, --help, --version";
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
             description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -61,6 +66,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Event-loop threads (they also run the latency timer); 0 for half the cores, at least 1 (default: ${DEFAULT-VALUE}).")
     int ioThreads;
 
+    @Option(names = "--item", paramLabel = "ID=FATE", converter = ItemConverter.class,
+            description = "Gives one id a fate of its own, without the client asking: 7=delay:600ms, 3=fail:hang,"
+                    + " 5=delay:50ms,fail:500. Repeatable; POST /script?ID=FATE adds more while serving.")
+    List<Map.Entry<String, Fate>> items = new ArrayList<>();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +84,7 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("lab-server: " + e.getMessage());
             return EXIT_CANNOT_SERVE;
         }
+        items.forEach(item -> server.script().put(item.getKey(), item.getValue()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab-server-shutdown"));
         System.out.println("listening on " + server.baseUrl());
         System.out.flush();
@@ -119,6 +130,18 @@ final class ServerCommand implements Callable<Integer> {
         err.println("lab-server: " + message + (message.contains(allowed) ? "" : " (allowed: " + allowed + ")"));
         err.flush();
         return EXIT_BAD_FLAGS;
+    }
+
+    /** Reads {@code --item ID=FATE}, reported like picocli's own errors when bad. */
+    static final class ItemConverter implements ITypeConverter<Map.Entry<String, Fate>> {
+        @Override
+        public Map.Entry<String, Fate> convert(String value) {
+            try {
+                return Script.parseEntry(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Lets picocli report a bad {@code --latency} in its usual "Invalid value for option" form. */

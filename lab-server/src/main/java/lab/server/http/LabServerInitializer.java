@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.util.Objects;
 import lab.server.behavior.BehaviorPlanner;
+import lab.server.script.Script;
 import lab.server.stats.Ledger;
 
 /**
@@ -23,7 +24,9 @@ import lab.server.stats.Ledger;
  *   HttpServerExpectContinueHandler  100 Continue for a client that asks before sending a body
  *   OneAtATimeHandler          pipelined requests wait, unaccepted, for the response before them;
  *                              bodies (no endpoint takes one) are released as they arrive
+ *   ScriptEndpoint             GET / POST / DELETE /script: the scripted ids
  *   Router                     /health /stats /stats/reset /metrics 404 405 400; items go on
+ *   ScriptedFates              a scripted id's fate, where its query has none
  *   ConcurrencyLimitHandler    a slot, or 429 at once
  *   ItemHandler                latency, faults, the answer; the slot released before the write
  * </pre>
@@ -36,11 +39,20 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
     private final BehaviorPlanner planner;
     private final Router router;
     private final ConcurrencyLimitHandler limiter;
+    private final ScriptEndpoint scriptEndpoint;
+    private final ScriptedFates scriptedFates;
 
     public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description) {
+        this(ledger, planner, description, new Script());
+    }
+
+    /** The same, with chosen ids given chosen fates by {@code script}. */
+    public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description, Script script) {
         this.planner = Objects.requireNonNull(planner, "planner");
         this.router = new Router(ledger, description);
         this.limiter = new ConcurrencyLimitHandler(ledger, planner.latency().medianMs());
+        this.scriptEndpoint = new ScriptEndpoint(script);
+        this.scriptedFates = new ScriptedFates(script);
     }
 
     @Override
@@ -53,7 +65,9 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
         p.addLast(new HttpServerKeepAliveHandler());
         p.addLast(new HttpServerExpectContinueHandler());
         p.addLast(new OneAtATimeHandler());
+        p.addLast(scriptEndpoint);
         p.addLast(router);
+        p.addLast(scriptedFates);
         p.addLast(limiter);
         p.addLast(new ItemHandler(planner));
     }
