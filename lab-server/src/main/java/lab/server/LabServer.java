@@ -19,6 +19,7 @@ import lab.server.behavior.BehaviorPlanner;
 import lab.server.connections.ConnectionPolicy;
 import lab.server.connections.Connections;
 import lab.server.http.LabServerInitializer;
+import lab.server.script.Script;
 import lab.server.http.ServerDescription;
 import lab.server.live.LiveView;
 import lab.server.stats.Ledger;
@@ -38,10 +39,11 @@ public final class LabServer implements AutoCloseable {
     private final LiveView live;
     private final Connections connections;
     private final ConnectionPolicy policy;
+    private final Script script;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private LabServer(EventLoopGroup group, Channel channel, Ledger ledger, ServerConfig config, LiveView live,
-                      Connections connections, ConnectionPolicy policy) {
+                      Connections connections, ConnectionPolicy policy, Script script) {
         this.live = live;
         this.group = group;
         this.channel = channel;
@@ -49,6 +51,7 @@ public final class LabServer implements AutoCloseable {
         this.config = config;
         this.connections = connections;
         this.policy = policy;
+        this.script = script;
     }
 
     /** Binds and starts serving, with the default {@link ConnectionPolicy}. */
@@ -63,6 +66,7 @@ public final class LabServer implements AutoCloseable {
         Ledger ledger = new Ledger(config.limit(), Ticker.system());
         Connections connections = new Connections(policy.maxConnections());
         BehaviorPlanner planner = new BehaviorPlanner(config.latency(), config.faultRate(), config.seed());
+        Script script = new Script();
         // The same threads accept, serve and run the latency timer: the handlers never block, so a
         // thread more than the cores it can have only adds switches (see ServerConfig.defaultIoThreads).
         Transport transport = Transport.best();
@@ -76,13 +80,13 @@ public final class LabServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new LabServerInitializer(ledger, planner, describe(config, transport), policy, connections,
-                            live.handler()))
+                            live.handler(), script))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                     .await();
             if (!bound.isSuccess()) {
                 throw cannotBind(config.port(), bound.cause());
             }
-            return new LabServer(group, bound.channel(), ledger, config, live, connections, policy);
+            return new LabServer(group, bound.channel(), ledger, config, live, connections, policy, script);
         } catch (BindException | RuntimeException | InterruptedException e) {
             if (live != null) {
                 live.close();
@@ -131,6 +135,11 @@ public final class LabServer implements AutoCloseable {
     /** The open connections and the refused ones, the figures {@code /stats} adds as {@code connections} and {@code connections_refused}. */
     public Connections connections() {
         return connections;
+    }
+
+    /** The scripted ids: chosen ids with chosen fates ({@code --item}, {@code POST /script}), live. */
+    public Script script() {
+        return script;
     }
 
     /** Blocks until the server has stopped, by {@link #close()} or at the end of a {@link #drain(Duration)}. */

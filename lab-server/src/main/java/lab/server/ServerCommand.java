@@ -3,11 +3,15 @@ package lab.server;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.server.behavior.Durations;
 import lab.server.behavior.LatencyModel;
 import lab.server.connections.ConnectionPolicy;
+import lab.server.script.Fate;
+import lab.server.script.Script;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -41,9 +45,10 @@ final class ServerCommand implements Callable<Integer> {
             "--header-timeout", "a duration from 1ms to 10m, such as 10s",
             "--idle-timeout", "a duration from 1ms to 60m, such as 60s",
             "--max-connections", "a whole number of connections from 1 to 1000000",
-            "--drain-timeout", "a duration from 0ms (answer nothing) to 10m, such as 10s");
+            "--drain-timeout", "a duration from 0ms (answer nothing) to 10m, such as 10s",
+            "--item", "ID=FATE, FATE being " + Fate.ALLOWED);
     private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, "
-            + "--header-timeout D, --idle-timeout D, --max-connections N, --drain-timeout D, --help, --version";
+            + "--header-timeout D, --idle-timeout D, --max-connections N, --drain-timeout D, --item ID=FATE, --help, --version";
     private static final Duration MAX_HEADER_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration MAX_IDLE_TIMEOUT = Duration.ofMinutes(60);
     private static final Duration MAX_DRAIN_TIMEOUT = Duration.ofMinutes(10);
@@ -92,6 +97,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "On SIGTERM or Ctrl-C: stop accepting, let the requests in flight finish for at most D, exit 0; a second signal exits at once (default: ${DEFAULT-VALUE}).")
     Duration drainTimeout;
 
+    @Option(names = "--item", paramLabel = "ID=FATE", converter = ItemConverter.class,
+            description = "Gives one id a fate of its own, without the client asking: 7=delay:600ms, 3=fail:hang,"
+                    + " 5=delay:50ms,fail:500. Repeatable; POST /script?ID=FATE adds more while serving.")
+    List<Map.Entry<String, Fate>> items = new ArrayList<>();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +116,7 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("lab-server: " + e.getMessage());
             return EXIT_CANNOT_SERVE;
         }
+        items.forEach(item -> server.script().put(item.getKey(), item.getValue()));
         ShutdownSignals signals = ShutdownSignals.install(server, System.out);
         System.out.println("listening on " + server.baseUrl());
         System.out.flush();
@@ -180,6 +191,18 @@ final class ServerCommand implements Callable<Integer> {
         public Duration convert(String value) {
             try {
                 return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --item ID=FATE}, reported like picocli's own errors when bad. */
+    static final class ItemConverter implements ITypeConverter<Map.Entry<String, Fate>> {
+        @Override
+        public Map.Entry<String, Fate> convert(String value) {
+            try {
+                return Script.parseEntry(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

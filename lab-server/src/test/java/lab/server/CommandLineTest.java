@@ -35,6 +35,8 @@ class CommandLineTest {
             "--drain-timeout soon | --drain-timeout | 250ms, 2s or 1m",
             "--verbose            | --verbose      | --latency SPEC",
             "--port               | --port         | --limit N",
+            "--item 7             | --item         | ID=FATE",
+            "--item 7=slow        | --item         | bad fate 'slow'",
     })
     void aBadFlagExitsWith2AndOneLineSayingWhatIsAllowed(String args, String named, String allowed) throws Exception {
         Process p = launch(args.split(" "));
@@ -47,7 +49,7 @@ class CommandLineTest {
 
     @Test
     void itsFirstLineNamesTheRealPortAndItServesThere() throws Exception {
-        Process p = launch("--port", "0", "--latency", "fixed:1ms");
+        Process p = launch("--port", "0", "--latency", "fixed:1ms", "--item", "7=delay:20ms", "--item", "3=fail:503");
         try {
             BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
             String first = out.readLine();
@@ -56,6 +58,8 @@ class CommandLineTest {
             try (HttpConnection c = new HttpConnection(port)) {
                 assertThat(c.get("/health").status()).isEqualTo(200);
                 assertThat(c.get("/api/items/cli").body()).isEqualTo("{\"id\":\"cli\",\"service_ms\":1}");
+                assertThat(c.get("/api/items/7").body()).as("--item scripts an id").isEqualTo("{\"id\":\"7\",\"service_ms\":20}");
+                assertThat(c.get("/api/items/3").status()).isEqualTo(503);
             }
         } finally {
             p.destroy();

@@ -23,6 +23,7 @@ import lab.client.support.Await;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every cache strategy must do, judged by a real lab-server's own figures: its {@code accepted}
+ * What every cache strategy must do, judged by a real lab-server's own figures (in the words of
+ * {@link CacheRules}, which {@code lab-client judge cache} shares): its {@code accepted}
  * count is the number of upstream calls, its {@code max_in_flight} says whether loads overlapped, its
  * {@code failed} count whether a load was abandoned. A strategy's test is one small subclass that
  * says how to build it; a strategy that breaks a rule fails with a message saying what it did.
@@ -98,12 +100,7 @@ public abstract class CacheStrategyContract {
         for (Asked a : asked) {
             assertThat(a.future().get(20, TimeUnit.SECONDS)).as("value %s got", a.key()).contains("\"id\":\"" + a.key() + "\"");
         }
-        long calls = api.stats().accepted();
-        if (calls != keys.size()) {
-            fail("%d upstream calls for %d keys under %d concurrent callers (%d per key); want exactly %d, one per key:"
-                    + " callers that missed together each called upstream (the stampede)",
-                    calls, keys.size(), asked.size(), CALLERS_PER_KEY, keys.size());
-        }
+        CacheRules.oneCallPerKey(api.stats().accepted(), keys.size(), asked.size()).ifPresent(Assertions::fail);
     }
 
     @Test
@@ -117,11 +114,7 @@ public abstract class CacheStrategyContract {
         }
         ServerStats stats = api.stats();
         assertThat(stats.accepted()).as("upstream calls for 5 keys, one caller each").isEqualTo(5);
-        if (stats.maxInFlight() != 5) {
-            fail("different keys waited for each other: at most %d of 5 loads of different keys were in flight at once"
-                    + " (server max_in_flight; each load lasts 600 ms and 5 fit under the limit of %d)",
-                    stats.maxInFlight(), stats.limit());
-        }
+        CacheRules.keysLoadInParallel(stats.maxInFlight(), 5, 600, stats.limit()).ifPresent(Assertions::fail);
     }
 
     @Test
@@ -137,11 +130,7 @@ public abstract class CacheStrategyContract {
             }
         }
         assertThat(gotTheError).as("waiters of the failed load that got its error").isEqualTo(asked.size());
-        long calls = api.stats().accepted();
-        if (calls != 1) {
-            fail("a failing key was called %d times by %d concurrent callers; want exactly 1 call, whose error every"
-                    + " waiter gets (each waiter called again after the failure)", calls, asked.size());
-        }
+        CacheRules.failedLoadShared(api.stats().accepted(), asked.size()).ifPresent(Assertions::fail);
 
         CompletableFuture<String> again = cache.get("fail-0");
         assertThat(again).as("the next caller after a failure").failsWithin(Duration.ofSeconds(20));
@@ -177,11 +166,7 @@ public abstract class CacheStrategyContract {
                 gaveUpOnThem++;
             }
         }
-        if (gaveUpOnThem > 0) {
-            fail("a caller that gave up cancelled the load for the others: %d of %d waiters that kept waiting got"
-                    + " no value (one shared future was handed to every caller, and one caller cancelled it)",
-                    gaveUpOnThem, patient.size());
-        }
+        CacheRules.giveUpCancelsNothing(gaveUpOnThem, patient.size()).ifPresent(Assertions::fail);
         assertThat(cache.get("shared").get(20, TimeUnit.SECONDS)).as("a caller after it all").contains("\"id\":\"shared\"");
         // The loads of the callers that gave up may still be on their way (naive gave each its own).
         Await.require("no load is in flight at the server", () -> api.stats().inFlight() == 0);
@@ -206,11 +191,7 @@ public abstract class CacheStrategyContract {
         for (Asked a : asked) {
             assertThat(a.future().get(20, TimeUnit.SECONDS)).contains("\"id\":\"ttl\"");
         }
-        long reloads = api.stats().accepted() - 1;
-        if (reloads != 1) {
-            fail("an expired hot key was reloaded %d times by %d concurrent callers; want exactly 1 reload"
-                    + " (the refresh stampeded)", reloads, asked.size());
-        }
+        CacheRules.reloadedOnce(api.stats().accepted() - 1, asked.size()).ifPresent(Assertions::fail);
     }
 
     /** One caller's question: the key and the future it got. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import lab.server.behavior.BehaviorPlanner;
 import lab.server.connections.ConnectionPolicy;
 import lab.server.connections.Connections;
+import lab.server.script.Script;
 import lab.server.stats.Ledger;
 
 /**
@@ -33,7 +34,9 @@ import lab.server.stats.Ledger;
  *   OneAtATimeHandler          pipelined requests wait, unaccepted, for the response before them;
  *                              bodies (no endpoint takes one) are released as they arrive
  *   LiveViewHandler            (when given) the page at /, /events, /runs; see lab.server.live
+ *   ScriptEndpoint             GET / POST / DELETE /script: the scripted ids
  *   Router                     /health /stats /stats/reset /metrics 404 405 400; items go on
+ *   ScriptedFates              a scripted id's fate, where its query has none
  *   ConcurrencyLimitHandler    a slot, or 429 at once
  *   ItemHandler                latency, faults, the answer; the slot released before the write
  * </pre>
@@ -52,16 +55,21 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
     private final Connections connections;
     private final ConnectionPolicy policy;
     private final RefusedConnectionHandler refuser;
+    private final ScriptEndpoint scriptEndpoint;
+    private final ScriptedFates scriptedFates;
 
     /** With the default connection policy: for tests of the request path. */
     public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description) {
         this(ledger, planner, description, ConnectionPolicy.defaults(), new Connections(ConnectionPolicy.defaults().maxConnections()),
-                null);
+                null, new Script());
     }
 
-    /** {@code liveView}, the live view's sharable handler placed before the router, or null for none. */
+    /**
+     * {@code liveView}, the live view's sharable handler placed before the router, or null for none;
+     * {@code script}, the chosen ids given chosen fates.
+     */
     public LabServerInitializer(Ledger ledger, BehaviorPlanner planner, ServerDescription description,
-                                ConnectionPolicy policy, Connections connections, ChannelHandler liveView) {
+                                ConnectionPolicy policy, Connections connections, ChannelHandler liveView, Script script) {
         this.liveView = liveView;
         this.planner = Objects.requireNonNull(planner, "planner");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -69,6 +77,8 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
         this.router = new Router(ledger, description, connections);
         this.limiter = new ConcurrencyLimitHandler(ledger, RetryHint.ms(planner, ledger.limit()));
         this.refuser = new RefusedConnectionHandler(connections.max());
+        this.scriptEndpoint = new ScriptEndpoint(script);
+        this.scriptedFates = new ScriptedFates(script);
     }
 
     @Override
@@ -90,7 +100,9 @@ public final class LabServerInitializer extends ChannelInitializer<Channel> {
         if (liveView != null) {
             p.addLast(liveView);
         }
+        p.addLast(scriptEndpoint);
         p.addLast(router);
+        p.addLast(scriptedFates);
         p.addLast(limiter);
         p.addLast(new ItemHandler(planner));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lab.server.script.Script;
 import lab.server.behavior.BehaviorPlanner;
 import lab.server.behavior.LatencyModel;
 import lab.server.connections.ConnectionPolicy;
@@ -44,7 +45,7 @@ final class EmbeddedLab {
         connections = new Connections(policy.maxConnections());
         LatencyModel model = LatencyModel.parse(latency);
         initializer = new LabServerInitializer(ledger, new BehaviorPlanner(model, 0, 42),
-                new ServerDescription(limit, model.spec(), 0, 42, "embedded", 1), policy, connections, null);
+                new ServerDescription(limit, model.spec(), 0, 42, "embedded", 1), policy, connections, null, new Script());
     }
 
     /** Time is frozen before the pipeline is built, so that clocks its handlers start at the opening start in virtual time. */

@@ -2,15 +2,15 @@ package lab.client.requests.contract;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import lab.client.api.ServerStats;
 import lab.client.requests.call.ItemClient;
+import lab.client.requests.rules.Handed;
+import lab.client.requests.rules.RequestRules;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Result;
 import lab.client.requests.strategy.Settings;
@@ -19,7 +19,8 @@ import lab.client.support.TestServer;
 
 /**
  * Runs a strategy against a real lab-server in a scenario made to test one promise, and says what
- * it did wrong, judged by the server's figures. Each method returns the complaints, empty when the
+ * it did wrong, judged by the server's figures with the shared {@link RequestRules} (the words
+ * {@code lab-client judge requests} uses for anyone's program). Each method returns the complaints, empty when the
  * strategy kept the promise; the messages name the fault ("23 requests were rejected with 429:
  * more than 10 were in flight"), so a failed contract test reads as a diagnosis.
  */
@@ -63,10 +64,7 @@ public final class StrategyJudge {
             Run run = run(server, ids(150), id -> "", 10, null, null, 3);
             ServerStats s = server.stats();
             List<String> complaints = new ArrayList<>(run.problems);
-            if (s.rejected() > 0) {
-                complaints.add(s.rejected() + " requests were rejected with 429: more than " + s.limit()
-                        + " were in flight (the strategy was given concurrency 10)");
-            }
+            complaints.addAll(RequestRules.noneRejected(s, "the strategy was given concurrency 10"));
             return complaints;
         }
     }
@@ -76,8 +74,8 @@ public final class StrategyJudge {
         Run run = slowFirstWave();
         List<String> complaints = new ArrayList<>(run.problems);
         List<String> expected = ids(10);
-        if (complaints.isEmpty() && !run.handedIds().equals(expected)) {
-            complaints.add("handed on " + run.handedIds() + ": results must come back in input order " + expected);
+        if (complaints.isEmpty()) {
+            complaints.addAll(RequestRules.inInputOrder(run.handedIds(), expected));
         }
         return complaints;
     }
@@ -90,11 +88,8 @@ public final class StrategyJudge {
     public List<String> asCompleted() {
         Run run = slowFirstWave();
         List<String> complaints = new ArrayList<>(run.problems);
-        List<String> handed = run.handedIds();
-        if (complaints.isEmpty() && handed.indexOf(SLOW_ID) != handed.size() - 1) {
-            complaints.add("handed on the slowest id (" + SLOW_ID + ", 600 ms) at position " + (handed.indexOf(SLOW_ID) + 1)
-                    + " of " + handed.size() + " " + handed + ": each result must be handed on as it completes,"
-                    + " not in the order of submission (the first should come after the fastest latency, 10 ms)");
+        if (complaints.isEmpty()) {
+            complaints.addAll(RequestRules.slowestLast(run.handedIds(), SLOW_ID, 600, 10));
         }
         return complaints;
     }
@@ -106,22 +101,13 @@ public final class StrategyJudge {
             Run run = run(server, ids(n), id -> "", 10, null, null, 8);
             ServerStats s = server.stats();
             List<String> complaints = new ArrayList<>(run.problems);
-            long notOk = run.results.stream().filter(r -> !r.ok()).count();
-            if (notOk > 0) {
-                complaints.add(notOk + " of " + n + " ids ended without a 200 although 8 retries were allowed"
-                        + " against a 20% fault rate: failed ids must be tried again");
-            }
-            if (s.completed() > n) {
-                complaints.add("the server answered 200 to " + s.completed() + " requests for " + n
-                        + " ids: ids that had already succeeded were requested again");
-            }
+            complaints.addAll(RequestRules.failuresRetried(handed(run.results), n, 8, 0.2));
+            complaints.addAll(RequestRules.succeededOnlyOnce(s, n));
             if (s.accepted() != n + run.retried()) {
                 complaints.add("the strategy reports " + run.retried() + " retries, but the server accepted "
                         + s.accepted() + " requests for " + n + " ids (expected " + (n + run.retried()) + ")");
             }
-            if (s.failed() == 0) {
-                complaints.add("no fault was served, so the scenario proved nothing (seeded fault rate 0.2)");
-            }
+            complaints.addAll(RequestRules.faultsServed(s, 0.2));
             return complaints;
         }
     }
@@ -138,10 +124,7 @@ public final class StrategyJudge {
             complaints.addAll(run.problems);
             long hungOk = run.results.stream().filter(r -> Integer.parseInt(r.id()) <= 5 && r.ok()).count();
             long fineFailed = run.results.stream().filter(r -> Integer.parseInt(r.id()) > 5 && !r.ok()).count();
-            if (hungOk > 0 || fineFailed > 0) {
-                complaints.add("with a 300 ms timeout, " + hungOk + " hanging ids were reported answered and "
-                        + fineFailed + " 10 ms ids were not");
-            }
+            complaints.addAll(RequestRules.timedOutOnlyTheHanging(hungOk, fineFailed, 300, 10));
             complaints.addAll(nothingLeftInFlight(run, "the timeout"));
         }
         try (TestServer server = TestServer.start(10, "fixed:10ms")) {
@@ -193,18 +176,12 @@ public final class StrategyJudge {
             complaints.add("returned results for " + summary(returned) + ": one result per id, in input order, was expected for "
                     + summary(run.ids));
         }
-        run.results.stream().filter(r -> !r.ok()).findFirst().ifPresent(r -> complaints.add(
-                run.results.stream().filter(x -> !x.ok()).count() + " ids were not answered 200 (first: id "
-                        + r.id() + " got " + r.status() + (r.error() == null ? "" : ", " + r.error()) + ")"));
+        complaints.addAll(RequestRules.allAnswered(handed(run.results)));
         run.results.stream().filter(r -> r.ok() && !r.id().equals(r.echoedId())).findFirst().ifPresent(r ->
                 complaints.add("the result for id " + r.id() + " carries the server's answer for id " + r.echoedId()
                         + ": results were paired with the wrong ids"));
-        Set<String> seen = new HashSet<>();
-        run.handed.stream().map(Result::id).filter(id -> !seen.add(id)).findFirst().ifPresent(id ->
-                complaints.add("id " + id + " was handed on more than once"));
-        if (run.handed.size() != run.ids.size()) {
-            complaints.add("handed on " + run.handed.size() + " results for " + run.ids.size() + " ids");
-        }
+        complaints.addAll(RequestRules.eachHandedOnce(handed(run.handed)));
+        complaints.addAll(RequestRules.oneResultPerId(handed(run.handed), run.ids.size()));
         return complaints;
     }
 
@@ -218,11 +195,12 @@ public final class StrategyJudge {
     }
 
     private static List<String> nothingLeftInFlight(Run run, String what) {
-        if (run.leftInFlight == 0) {
-            return List.of();
-        }
-        return List.of(run.leftInFlight + " requests were still in flight at the server "
-                + SETTLE_BOUND.toSeconds() + " s after the run returned: " + what + " did not cancel them");
+        return RequestRules.nothingLeftInFlight(run.leftInFlight, SETTLE_BOUND.toSeconds() + " s after the run returned", what);
+    }
+
+    /** The results in the shared rules' terms. */
+    private static List<Handed> handed(List<Result> results) {
+        return results.stream().map(r -> new Handed(r.id(), String.valueOf(r.status()), r.error())).toList();
     }
 
     private Run run(TestServer server, List<String> ids, Function<String, String> query, int concurrency,
