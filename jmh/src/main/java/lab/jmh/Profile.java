@@ -9,7 +9,7 @@ import java.util.Locale;
  * run-to-run variance of JIT decisions and memory layout, not only the noise within one JVM.
  */
 public enum Profile {
-    QUICK(1, 3, 8, 1, 2, 5),
+    QUICK(1, 3, 6, 1, 2, 5),
     FULL(3, 5, 5, 2, 3, 10);
 
     final int forks;
