@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import lab.server.LabServer;
 import lab.server.bench.ChildServer;
@@ -30,6 +34,10 @@ class DrainTest {
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalDrainsEveryRequestInFlightThenExits0(String signal) throws Exception {
+        if (signal.equals("INT") && sigintIgnored()) {
+            ctrlCIgnoredAsInABackgroundJob();
+            return;
+        }
         try (ChildServer child = ChildServer.start(false, List.of(), LabServer.class,
                 "--port", "0", "--latency", "fixed:1ms", "--drain-timeout", "30s")) {
             List<HttpConnection> busy = new ArrayList<>();
@@ -43,7 +51,7 @@ class DrainTest {
             Await.until(IN_FLIGHT + " requests are in flight", () -> inFlight(child.port) == IN_FLIGHT);
 
             kill(child.process(), signal);
-            String first = child.stdout().readLine();
+            String first = line(child);
             assertThat(first).startsWith("lab-server: SIG" + signal + ": draining")
                     .contains(IN_FLIGHT + " request(s) in flight", "again to exit at once");
 
@@ -60,7 +68,7 @@ class DrainTest {
 
             assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).as("exits by itself").isTrue();
             assertThat(child.process().exitValue()).isZero();
-            assertThat(child.stdout().readLine()).startsWith("lab-server: drained in ")
+            assertThat(line(child)).startsWith("lab-server: drained in ")
                     .contains("all " + IN_FLIGHT + " request(s) in flight at the signal answered");
         }
     }
@@ -73,12 +81,12 @@ class DrainTest {
             Await.until("the hang is in flight", () -> inFlight(child.port) == 1);
 
             kill(child.process(), "TERM");
-            assertThat(child.stdout().readLine()).contains("draining");
+            assertThat(line(child)).contains("draining");
             kill(child.process(), "TERM");
             // Well inside the 10 minutes the drain would wait: only the second signal can end it by then.
             assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).as("exits on the second signal").isTrue();
             assertThat(child.process().exitValue()).isEqualTo(128 + 15);
-            assertThat(child.stdout().readLine()).startsWith("lab-server: SIGTERM again: exiting now, 1 request(s) left unanswered");
+            assertThat(line(child)).startsWith("lab-server: SIGTERM again: exiting now, 1 request(s) left unanswered");
         }
     }
 
@@ -90,12 +98,52 @@ class DrainTest {
             Await.until("the hang is in flight", () -> inFlight(child.port) == 1);
 
             kill(child.process(), "TERM");
-            assertThat(child.stdout().readLine()).contains("draining", "at most 500ms");
+            assertThat(line(child)).contains("draining", "at most 500ms");
             assertThrows(EOFException.class, hung::read, "the hung request is cut off, not answered");
             assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(child.process().exitValue()).isZero();
-            assertThat(child.stdout().readLine()).startsWith("lab-server: drain timeout 500ms passed: 1 request(s) still in flight were cut off");
+            assertThat(line(child)).startsWith("lab-server: drain timeout 500ms passed: 1 request(s) still in flight were cut off");
         }
+    }
+
+    /**
+     * Run from a background job, this JVM (and so its child) inherits SIGINT ignored, as a shell
+     * leaves it for every background command, and no process can take it back. Then Ctrl-C is not
+     * the user's to send, and the server must simply go on serving; SIGTERM still drains it.
+     */
+    private static void ctrlCIgnoredAsInABackgroundJob() throws Exception {
+        System.out.println("SIGINT is ignored in this process (a background job): checking that lab-server goes on serving through it");
+        try (ChildServer child = ChildServer.start(false, List.of(), LabServer.class, "--port", "0", "--latency", "fixed:1ms")) {
+            kill(child.process(), "INT");
+            try (HttpConnection c = new HttpConnection(child.port)) {
+                assertThat(c.get("/api/items/after-int").status()).isEqualTo(200);
+            }
+            kill(child.process(), "TERM");
+            assertThat(line(child)).contains("SIGTERM: draining");
+            assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.process().exitValue()).isZero();
+        }
+    }
+
+    /** Bit 2 of SigIgn in /proc/self/status: SIGINT ignored, inherited by every child. */
+    private static boolean sigintIgnored() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (l.startsWith("SigIgn:")) {
+                return (Long.parseLong(l.substring(7).strip(), 16) & (1L << 1)) != 0;
+            }
+        }
+        throw new AssertionError("no SigIgn line in /proc/self/status: cannot tell whether SIGINT can be sent here");
+    }
+
+    /** The child's next stdout line, waited for with a bound so that a server that ignores a signal fails the test. */
+    private static String line(ChildServer child) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return child.stdout().readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(30, TimeUnit.SECONDS);
     }
 
     private static int inFlight(int port) {
