@@ -35,18 +35,18 @@ final class ServerCommand implements Callable<Integer> {
     static final int EXIT_CANNOT_SERVE = 1;
 
     /** What each flag takes, appended to a complaint about it. */
-    private static final Map<String, String> ALLOWED = Map.of(
-            "--port", "a port from 0 to 65535 (0 picks a free one)",
-            "--limit", "a whole number of requests from 1 to 1000000",
-            "--latency", LatencyModel.ALLOWED_SPECS,
-            "--fault-rate", "a fraction from 0 to 1, such as 0.05",
-            "--seed", "a whole number (64-bit)",
-            "--io-threads", "0 (half the cores) to 256",
-            "--header-timeout", "a duration from 1ms to 10m, such as 10s",
-            "--idle-timeout", "a duration from 1ms to 60m, such as 60s",
-            "--max-connections", "a whole number of connections from 1 to 1000000",
-            "--drain-timeout", "a duration from 0ms (answer nothing) to 10m, such as 10s",
-            "--item", "ID=FATE, FATE being " + Fate.ALLOWED);
+    private static final Map<String, String> ALLOWED = Map.ofEntries( // eleven flags: past what Map.of takes
+            Map.entry("--port", "a port from 0 to 65535 (0 picks a free one)"),
+            Map.entry("--limit", "a whole number of requests from 1 to 1000000"),
+            Map.entry("--latency", LatencyModel.ALLOWED_SPECS),
+            Map.entry("--fault-rate", "a fraction from 0 to 1, such as 0.05"),
+            Map.entry("--seed", "a whole number (64-bit)"),
+            Map.entry("--io-threads", "0 (half the cores) to 256"),
+            Map.entry("--header-timeout", "a duration from 1ms to 10m, such as 10s"),
+            Map.entry("--idle-timeout", "a duration from 1ms to 60m, such as 60s"),
+            Map.entry("--max-connections", "a whole number of connections from 1 to 1000000"),
+            Map.entry("--drain-timeout", "a duration from 0ms (answer nothing) to 10m, such as 10s"),
+            Map.entry("--item", "ID=FATE, FATE being " + Fate.ALLOWED));
     private static final String FLAGS = "--port N, --limit N, --latency SPEC, --fault-rate F, --seed N, --io-threads N, "
             + "--header-timeout D, --idle-timeout D, --max-connections N, --drain-timeout D, --item ID=FATE, --help, --version";
     private static final Duration MAX_HEADER_TIMEOUT = Duration.ofMinutes(10);

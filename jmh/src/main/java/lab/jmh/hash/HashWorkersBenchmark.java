@@ -1,5 +1,6 @@
 package lab.jmh.hash;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import java.util.stream.IntStream;
 import lab.client.hash.algorithm.Cost;
 import lab.client.hash.algorithm.Pbkdf2Engine;
 import lab.client.hash.strategy.BatchHasher;
+import lab.client.hash.strategy.Patience;
 import lab.client.hash.strategy.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,7 +63,10 @@ public class HashWorkersBenchmark {
     @Setup
     public void setUp() {
         String[] parts = workers.split(":");
-        hasher = BatchHasher.of(Strategy.valueOf(parts[0]), Integer.parseInt(parts[1]), Cost.pbkdf2(ITERATIONS), Pbkdf2Engine.jdk);
+        // Child JVMs warm up for a second before the trial, as migrate's do before its clock; the
+        // watchdog's patience is set from a deliberately low rate, so a slow round is never taken for a hung child.
+        hasher = BatchHasher.of(Strategy.valueOf(parts[0]), Integer.parseInt(parts[1]), Cost.pbkdf2(ITERATIONS), Pbkdf2Engine.jdk,
+                Duration.ofSeconds(1), Patience.at(50));
         passwords = IntStream.range(0, BATCH).mapToObj(i -> "password-" + i).toList();
     }
 
