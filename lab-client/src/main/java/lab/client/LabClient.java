@@ -3,6 +3,7 @@ package lab.client;
 import lab.client.cache.CacheCommand;
 import lab.client.cli.Cli;
 import lab.client.hash.HashCommand;
+import lab.client.judge.JudgeCommand;
 import lab.client.primitives.PrimitivesCommand;
 import lab.client.requests.RequestsCommand;
 import lab.client.tour.TourCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lab-client", mixinStandardHelpOptions = true, version = "lab-client 0.1.0",
         description = "The asyncio interview tasks as measured experiments against lab-server.",
         subcommands = {RequestsCommand.class, HashCommand.class, CacheCommand.class, PrimitivesCommand.class,
-                TourCommand.class})
+                TourCommand.class, JudgeCommand.class})
 public final class LabClient {
 
     public static void main(String[] args) {
