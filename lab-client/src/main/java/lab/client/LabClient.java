@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import lab.client.cache.CacheCommand;
 import lab.client.cli.Cli;
 import lab.client.hash.HashCommand;
+import lab.client.judge.JudgeCommand;
 import lab.client.primitives.PrimitivesCommand;
 import lab.client.requests.RequestsCommand;
 import lab.client.tour.TourCommand;
@@ -30,6 +31,7 @@ public final class LabClient {
         COMMANDS.put("cache", CacheCommand::new);
         COMMANDS.put("primitives", PrimitivesCommand::new);
         COMMANDS.put("tour", TourCommand::new);
+        COMMANDS.put("judge", JudgeCommand::new);
         COMMANDS.put("train", TrainCommand::new);
     }
 

@@ -29,6 +29,10 @@ public final class CacheRules {
         if (maxInFlight == want) {
             return Optional.empty();
         }
+        if (maxInFlight > want) {
+            return Optional.of(maxInFlight + " loads were in flight at once for " + keys + " keys (server max_in_flight):"
+                    + " the same key was loaded by several callers at the same time");
+        }
         return Optional.of("different keys waited for each other: at most " + maxInFlight + " of " + keys + " loads of"
                 + " different keys were in flight at once (server max_in_flight; each load lasts " + loadMs + " ms and "
                 + want + " fit under the limit of " + limit + ")");

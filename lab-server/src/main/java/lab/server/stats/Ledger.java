@@ -94,6 +94,16 @@ public final class Ledger {
         }
     }
 
+    /** Requests in flight right now: what {@link #snapshot()} would say, without building the percentiles. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** Requests seen since the last reset, accepted or rejected: whether a client has started yet. */
+    public synchronized long seen() {
+        return accepted + rejected;
+    }
+
     public synchronized Snapshot snapshot() {
         drainLatencies();
         return new Snapshot(limit, inFlight, maxInFlight, accepted, rejected, completed, failed,
