@@ -48,14 +48,17 @@ final class ScriptEndpoint extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        if (!uri.path().equals(PATH)) {
+        // Matched on the raw target, not a decoded one: decoding throws on a broken %-escape, and
+        // such a target is the router's to answer with a 400, whatever path it was meant to be.
+        String target = request.uri();
+        if (!target.equals(PATH) && !target.startsWith(PATH + "?")) {
             ctx.fireChannelRead(msg);
             return;
         }
+        QueryStringDecoder uri = new QueryStringDecoder(target);
         HttpMethod method = request.method();
         ctx.writeAndFlush(method.equals(HttpMethod.GET) ? listing(ctx)
-                : method.equals(HttpMethod.POST) ? add(ctx, uri)
+                : method.equals(HttpMethod.POST) ? add(ctx, uri) // add answers a broken %-escape in the query with 400
                 : method.equals(HttpMethod.DELETE) ? clear(ctx)
                 : notAllowed(ctx));
     }
