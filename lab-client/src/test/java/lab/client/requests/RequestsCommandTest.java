@@ -60,7 +60,7 @@ class RequestsCommandTest {
         JsonNode list = Json.MAPPER.readTree(runs.body()).path("runs");
         JsonNode last = list.get(list.size() - 1);
         assertThat(last.path("name").asText()).isEqualTo("requests retrying");
-        assertThat(last.path("detail").asText()).isEqualTo("12 ids, concurrency 10, virtual");
+        assertThat(last.path("detail").asText()).isEqualTo("12 ids, concurrency 10, " + Strategies.DEFAULT_IMPL);
         assertThat(last.path("ended_ms").isNumber()).as("the run is marked ended when it is done").isTrue();
         assertThat(last.path("ended_ms").asLong()).isGreaterThanOrEqualTo(last.path("started_ms").asLong());
     }
