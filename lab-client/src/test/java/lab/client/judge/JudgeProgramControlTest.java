@@ -22,7 +22,9 @@ class JudgeProgramControlTest {
                 "sh", "-c", "sleep 60 & echo child $! >&2; sleep 60");
         assertThat(run.cli().exitCode()).isEqualTo(1);
         String ended = run.rule("parallel: ran to completion").get("message").asText();
-        assertThat(ended).contains("outlived its time limit of 300ms").containsPattern("killed with its whole process tree \\([23] processes\\)");
+        // How many processes the tree holds depends on the shell (and what it forks); that every one of
+        // them is gone is what matters, and the child's own pid is checked below.
+        assertThat(ended).contains("outlived its time limit of 300ms").containsPattern("killed with its whole process tree \\([2-9] processes\\)");
         long child = childPid(run.cli().err()).orElseThrow(() -> new AssertionError("the program named no child: " + run));
         Await.require("the program's child is gone", () -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
     }
