@@ -44,7 +44,7 @@ public class AsCompleted {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < connections; c++) {
                 threads.submit(() -> {
-                    for (int i = 0; i < 150; i++) {
+                    for (int i = 0; i < 40; i++) {
                         http.send(HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.discarding());
                     }
                     return null;
