@@ -79,6 +79,7 @@ public final class ProgramRun {
             throw new CannotStart("cannot run " + command.get(0) + ": " + reason(e));
         }
         Set<ProcessHandle> tree = ConcurrentHashMap.newKeySet();
+        Set<Long> killed = ConcurrentHashMap.newKeySet();
         Thread follower = Thread.ofPlatform().daemon().name("judge-tree").start(() -> follow(process, tree));
         try {
             process.getOutputStream().close(); // nothing to read on stdin: it sees end of input at once
@@ -89,27 +90,29 @@ public final class ProgramRun {
         AtomicReference<String[]> bad = new AtomicReference<>();
         StringBuilder stderr = new StringBuilder();
         Thread out = Thread.ofPlatform().daemon().name("judge-stdout")
-                .start(() -> readLines(process, tree, lines, bad));
+                .start(() -> readLines(process, tree, killed, lines, bad));
         Thread err = Thread.ofPlatform().daemon().name("judge-stderr").start(() -> keep(process.getErrorStream(), stderr));
 
         boolean exited = process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         long exitNanos = System.nanoTime();
         int inFlightAtEnd = inFlight.getAsInt();
-        int killed = exited ? 0 : killTree(process, tree);
+        if (!exited) {
+            killTree(process, tree, killed);
+        }
         process.waitFor(5, TimeUnit.SECONDS);
         follower.interrupt();
-        killed += killLeftovers(tree); // what it left behind: a pool's worker, a background job
+        killLeftovers(tree, killed); // what it left behind: a pool's worker, a background job
         out.join(2_000);
         err.join(2_000);
 
         String[] badLine = bad.get();
         Ending ending;
         if (badLine != null) {
-            ending = new Ending(Ending.Kind.BAD_LINE, exitCode(process), badLine[0], badLine[1], Math.max(killed, Integer.parseInt(badLine[2])));
+            ending = new Ending(Ending.Kind.BAD_LINE, exitCode(process), badLine[0], badLine[1], killed.size());
         } else if (!exited) {
-            ending = new Ending(Ending.Kind.OVERRAN, exitCode(process), null, null, killed);
+            ending = new Ending(Ending.Kind.OVERRAN, exitCode(process), null, null, killed.size());
         } else {
-            ending = new Ending(Ending.Kind.EXITED, process.exitValue(), null, null, killed);
+            ending = new Ending(Ending.Kind.EXITED, process.exitValue(), null, null, killed.size());
         }
         String stderrText;
         synchronized (stderr) {
@@ -118,7 +121,8 @@ public final class ProgramRun {
         return new Transcript(List.copyOf(lines), stderrText, ending, startNanos, exitNanos, timeLimit, inFlightAtEnd);
     }
 
-    private void readLines(Process process, Set<ProcessHandle> tree, List<Line> lines, AtomicReference<String[]> bad) {
+    private void readLines(Process process, Set<ProcessHandle> tree, Set<Long> killed, List<Line> lines,
+                           AtomicReference<String[]> bad) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String text;
             while ((text = reader.readLine()) != null) {
@@ -127,8 +131,8 @@ public final class ProgramRun {
                 String complaint = lines.size() >= MAX_LINES ? "more than " + MAX_LINES + " lines" : check.complaint(text);
                 if (complaint != null) {
                     if (bad.get() == null) {
-                        int killed = killTree(process, tree);
-                        bad.set(new String[] {text, complaint, String.valueOf(killed)});
+                        bad.set(new String[] {text, complaint});
+                        killTree(process, tree, killed);
                     }
                     return;
                 }
@@ -169,15 +173,17 @@ public final class ProgramRun {
         }
     }
 
-    /** Kills the program and every process of its tree it has had; returns how many were alive. */
-    private static int killTree(Process process, Set<ProcessHandle> tree) {
+    /** Kills the program and every process of its tree it has had, noting in {@code killed} each one that was alive. */
+    private static void killTree(Process process, Set<ProcessHandle> tree, Set<Long> killed) {
         process.descendants().forEach(tree::add);
-        int killed = process.isAlive() ? 1 : 0;
+        if (process.isAlive()) {
+            killed.add(process.pid());
+        }
         process.destroyForcibly();
-        return killed + killLeftovers(tree);
+        killLeftovers(tree, killed);
     }
 
-    private static int killLeftovers(Set<ProcessHandle> tree) {
+    private static void killLeftovers(Set<ProcessHandle> tree, Set<Long> killed) {
         List<ProcessHandle> alive = new ArrayList<>();
         for (ProcessHandle p : tree) {
             p.descendants().forEach(alive::add);
@@ -185,8 +191,10 @@ public final class ProgramRun {
                 alive.add(p);
             }
         }
-        alive.forEach(ProcessHandle::destroyForcibly);
-        return (int) alive.stream().distinct().count();
+        for (ProcessHandle p : alive) {
+            killed.add(p.pid()); // a set: one already killed but not yet reaped is not counted twice
+            p.destroyForcibly();
+        }
     }
 
     private static int exitCode(Process process) {
