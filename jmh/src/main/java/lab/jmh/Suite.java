@@ -57,7 +57,9 @@ public final class Suite {
             System.out.printf(Locale.ROOT, "%n[suite] %d/%d %s (%s profile; %s elapsed, about %s for this class)%n", i + 1,
                     chosen.size(), b.simpleName(), a.profile().word(), since(start), b.estimate(a.profile()));
             try {
-                run(b, a.profile(), jmhDir.resolve(b.simpleName() + ".json"));
+                Path json = jmhDir.resolve(b.simpleName() + ".json");
+                run(b, a.profile(), json);
+                MachinePaths.strip(json, a.results().getParent());
             } catch (RunnerException | IOException | RuntimeException e) {
                 failed++;
                 System.err.println("jmh: " + b.simpleName() + " failed: " + rootMessage(e));
