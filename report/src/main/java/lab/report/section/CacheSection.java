@@ -31,7 +31,7 @@ public final class CacheSection {
                     Num.sig(rs.get(0).path("bound_ms").asDouble()), Stats.medianRange(RequestsSection.values(rs, "efficiency"), 3),
                     Stats.medianRange(rs.stream().map(r -> r.path("latency_ms").path("p99").asDouble()).toList(), 0)));
             page.text(t.render());
-            page.text(Source.of("cache.jsonl", "bin/measure-cache-primitives"));
+            page.text(Source.of("cache.jsonl", "./lab bench-cache --out results/raw/cache.jsonl"));
         }
         List<JmhResult> reads = data.jmh("CacheReadBenchmark");
         if (!reads.isEmpty()) {

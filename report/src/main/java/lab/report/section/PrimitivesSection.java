@@ -25,7 +25,7 @@ public final class PrimitivesSection {
                         r.path("naive_violations").asInt());
             }
             page.text(t.render());
-            page.text(Source.of("primitives.jsonl", "bin/measure-cache-primitives"));
+            page.text(Source.of("primitives.jsonl", "./lab bench-primitives --out results/raw/primitives.jsonl"));
         }
         List<JmhResult> jmh = data.jmh("PrimitivesBenchmark");
         if (!jmh.isEmpty()) {

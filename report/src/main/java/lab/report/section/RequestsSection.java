@@ -172,7 +172,7 @@ public final class RequestsSection {
                     Num.sig(r.path("wall_ms").asDouble()), Num.sig(r.path("bound_ms").asDouble()), Num.fixed(r.path("efficiency").asDouble(), 3));
         }
         page.text(t.render());
-        page.text(Source.of("requests-questions.jsonl", "results/scripts/requests-questions.sh"));
+        page.text(Source.of("requests-questions.jsonl", "./lab bench-questions --out results/raw/requests-questions.jsonl"));
     }
 
     static List<Double> values(List<JsonNode> rows, String field) {
