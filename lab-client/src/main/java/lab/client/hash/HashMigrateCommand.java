@@ -40,7 +40,7 @@ final class HashMigrateCommand implements Callable<Integer> {
     @Option(names = "--strategy", defaultValue = "threads", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Strategy strategy;
 
-    @Option(names = "--workers", paramLabel = "K", description = "threads, virtual threads or child JVMs (default: the cores, 1 for sequential)")
+    @Option(names = "--workers", paramLabel = "K", description = "threads, virtual threads or child JVMs (default: $LAB_WORKERS when set, else the cores; 1 for sequential)")
     Integer workers;
 
     @Option(names = "--algorithm", defaultValue = "pbkdf2", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -49,7 +49,7 @@ final class HashMigrateCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "500", description = "rows per claim and per transaction (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "pbkdf2: iterations (default 600000); argon2: passes t (default 2)")
+    @Option(names = "--iterations", paramLabel = "N", description = "pbkdf2: iterations (default $LAB_ITERATIONS when set, else 600000); argon2: passes t (default 2)")
     Integer iterations;
 
     @Option(names = "--memory-kib", paramLabel = "M", description = "argon2: memory in KiB (default 19456)")
@@ -75,7 +75,8 @@ final class HashMigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         Cost cost = cost();
-        int k = workers == null ? (strategy == Strategy.sequential ? 1 : Runtime.getRuntime().availableProcessors()) : workers;
+        Integer given = workers != null || strategy == Strategy.sequential ? workers : fromEnvironment("LAB_WORKERS");
+        int k = given == null ? (strategy == Strategy.sequential ? 1 : Runtime.getRuntime().availableProcessors()) : given;
         if (batch < 1) {
             throw new ParameterException(spec.commandLine(), "--batch must be at least 1, not " + batch);
         }
@@ -102,9 +103,24 @@ final class HashMigrateCommand implements Callable<Integer> {
 
     private Cost cost() {
         try {
-            return Cost.of(algorithm, iterations, memoryKib, parallelism);
+            // $LAB_ITERATIONS is judge hash's PBKDF2 cost: it means nothing to argon2's passes.
+            Integer i = iterations != null || algorithm != Algorithm.pbkdf2 ? iterations : fromEnvironment("LAB_ITERATIONS");
+            return Cost.of(algorithm, i, memoryKib, parallelism);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A whole number from the environment ({@code judge hash} sets it), null when unset. */
+    private Integer fromEnvironment(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "$" + name + " must be a whole number, not '" + value + "'");
         }
     }
 

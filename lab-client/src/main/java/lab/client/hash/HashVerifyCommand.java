@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.LongAdder;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
 import lab.client.cli.UserError;
-import lab.client.hash.algorithm.PasswordHasher;
 import lab.client.hash.db.Database;
 import lab.client.hash.db.UsersTable;
 import lab.client.hash.db.UsersTable.Stored;
@@ -144,24 +143,12 @@ final class HashVerifyCommand implements Callable<Integer> {
     }
 
     private void judge(Line line, Stored stored) {
-        if (stored == null) {
-            missing.increment();
-        } else if (stored.passwordHash() == null) {
-            unhashed.increment();
-        } else if (!matches(line.password(), stored.passwordHash())) {
-            mismatched.increment();
-        } else if (stored.password() != null) {
-            plaintextLeft.increment();
-        } else {
-            ok.increment();
-        }
-    }
-
-    private static boolean matches(String password, String phc) {
-        try {
-            return PasswordHasher.verify(password, phc);
-        } catch (IllegalArgumentException e) {
-            return false; // not a PHC string of a known algorithm
+        switch (StoredCheck.of(line.password(), stored)) {
+            case MISSING -> missing.increment();
+            case UNHASHED -> unhashed.increment();
+            case MISMATCHED -> mismatched.increment();
+            case PLAINTEXT_LEFT -> plaintextLeft.increment();
+            case OK -> ok.increment();
         }
     }
 

@@ -7,7 +7,7 @@ package lab.client.judge;
  * @param kind        what happened
  * @param exitCode    the exit code (on its own), or what the kill left
  * @param badLine     the line it should not have printed (for {@link Kind#BAD_LINE}), else null
- * @param why         what is wrong with that line
+ * @param why         what is wrong with that line, or why the judge killed it ({@link Kind#KILLED})
  * @param killed      how many processes of its tree the judge killed (0 when none was left)
  */
 public record Ending(Kind kind, int exitCode, String badLine, String why, int killed) {
@@ -18,7 +18,9 @@ public record Ending(Kind kind, int exitCode, String badLine, String why, int ki
         /** Still running at the time limit: killed with its whole process tree. */
         OVERRAN,
         /** Printed a line it should not: killed with its whole process tree at once. */
-        BAD_LINE
+        BAD_LINE,
+        /** Killed on purpose by the judge mid-run (SIGKILL of its whole tree), as a crash: {@code why} says when. */
+        KILLED
     }
 
     public boolean clean() {

@@ -3,12 +3,12 @@ package lab.client.judge;
 import java.util.Locale;
 
 /** How a run ended, in words: the message of each scenario's "ran to completion" rule. */
-final class Endings {
+public final class Endings {
 
     private Endings() {
     }
 
-    static String describe(Transcript t) {
+    public static String describe(Transcript t) {
         Ending e = t.ending();
         return switch (e.kind()) {
             case EXITED -> e.exitCode() == 0
@@ -19,6 +19,8 @@ final class Endings {
                     + processes(e.killed()) + ")" + said(t);
             case BAD_LINE -> "printed a line it should not, '" + abbreviate(e.badLine()) + "' (" + e.why()
                     + "): killed with its whole process tree (" + processes(e.killed()) + ")";
+            case KILLED -> String.format(Locale.ROOT, "killed by the judge after %.0f ms, %s: SIGKILL of its whole process tree (%s)",
+                    t.runMs(), e.why(), processes(e.killed()));
         };
     }
 
@@ -31,7 +33,7 @@ final class Endings {
         return n == 1 ? "1 process" : n + " processes";
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 }

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "judge", mixinStandardHelpOptions = true,
         description = "Runs a candidate's own program against lab-servers of its own and judges it by their figures.",
-        subcommands = {JudgeRequestsCommand.class, JudgeCacheCommand.class})
+        subcommands = {JudgeRequestsCommand.class, JudgeCacheCommand.class, JudgeHashCommand.class})
 public final class JudgeCommand {
 }

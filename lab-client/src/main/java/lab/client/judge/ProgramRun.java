@@ -37,6 +37,18 @@ public final class ProgramRun {
         String complaint(String line);
     }
 
+    /**
+     * Looks at the running program every few milliseconds (its root process and every process of
+     * its tree seen so far) and says why the judge kills it now, or null to let it run: the crash
+     * scenario of {@code judge hash} kills a program mid-run on purpose.
+     */
+    @FunctionalInterface
+    public interface Watch {
+        Watch NONE = (root, tree) -> null;
+
+        String killNow(ProcessHandle root, Set<ProcessHandle> tree);
+    }
+
     /** The program could not be started at all (no such command, not executable). */
     public static final class CannotStart extends Exception {
         CannotStart(String message) {
@@ -49,6 +61,7 @@ public final class ProgramRun {
     private final Duration timeLimit;
     private final LineCheck check;
     private final IntSupplier inFlight;
+    private final Watch watch;
 
     /**
      * @param command     the program and its arguments
@@ -59,11 +72,18 @@ public final class ProgramRun {
      */
     public ProgramRun(List<String> command, Map<String, String> environment, Duration timeLimit, LineCheck check,
                       IntSupplier inFlight) {
+        this(command, environment, timeLimit, check, inFlight, Watch.NONE);
+    }
+
+    /** As above, with a {@link Watch} that may have the judge kill the program (and its tree) mid-run. */
+    public ProgramRun(List<String> command, Map<String, String> environment, Duration timeLimit, LineCheck check,
+                      IntSupplier inFlight, Watch watch) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.timeLimit = timeLimit;
         this.check = check;
         this.inFlight = inFlight;
+        this.watch = watch;
     }
 
     /** Runs the program to its end (or the judge's), and says what it printed and how it ended. */
@@ -80,7 +100,9 @@ public final class ProgramRun {
         }
         Set<ProcessHandle> tree = ConcurrentHashMap.newKeySet();
         Set<Long> killed = ConcurrentHashMap.newKeySet();
-        Thread follower = Thread.ofPlatform().daemon().name("judge-tree").start(() -> follow(process, tree));
+        AtomicReference<String> killedWhy = new AtomicReference<>();
+        Thread follower = Thread.ofPlatform().daemon().name("judge-tree")
+                .start(() -> follow(process, tree, killed, killedWhy));
         try {
             process.getOutputStream().close(); // nothing to read on stdin: it sees end of input at once
         } catch (IOException ignored) {
@@ -109,6 +131,8 @@ public final class ProgramRun {
         Ending ending;
         if (badLine != null) {
             ending = new Ending(Ending.Kind.BAD_LINE, exitCode(process), badLine[0], badLine[1], killed.size());
+        } else if (killedWhy.get() != null) {
+            ending = new Ending(Ending.Kind.KILLED, exitCode(process), null, killedWhy.get(), killed.size());
         } else if (!exited) {
             ending = new Ending(Ending.Kind.OVERRAN, exitCode(process), null, null, killed.size());
         } else {
@@ -161,10 +185,19 @@ public final class ProgramRun {
         }
     }
 
-    /** Notes every process of the tree as it appears, every few milliseconds, until the program ends. */
-    private static void follow(Process process, Set<ProcessHandle> tree) {
+    /**
+     * Notes every process of the tree as it appears, every few milliseconds, until the program ends;
+     * kills the tree the first time the {@link Watch} says to.
+     */
+    private void follow(Process process, Set<ProcessHandle> tree, Set<Long> killed, AtomicReference<String> killedWhy) {
         while (process.isAlive() && !Thread.currentThread().isInterrupted()) {
             process.descendants().forEach(tree::add);
+            if (killedWhy.get() == null) {
+                String why = watch.killNow(process.toHandle(), Set.copyOf(tree));
+                if (why != null && killedWhy.compareAndSet(null, why)) {
+                    killTree(process, tree, killed);
+                }
+            }
             try {
                 Thread.sleep(10); // a poll, not a wait for a condition: the OS tells nobody when a process forks
             } catch (InterruptedException e) {
