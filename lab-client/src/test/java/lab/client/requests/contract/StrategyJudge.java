@@ -14,7 +14,7 @@ import lab.client.requests.rules.RequestRules;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Result;
 import lab.client.requests.strategy.Settings;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.TestServer;
 
 /**

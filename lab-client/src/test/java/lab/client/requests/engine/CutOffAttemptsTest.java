@@ -9,7 +9,7 @@ import lab.client.requests.call.ItemClient;
 import lab.client.requests.strategy.Result;
 import lab.client.requests.strategy.Settings;
 import lab.client.requests.virtual.Retrying;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.TestServer;
 import org.junit.jupiter.api.Test;
 
