@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import lab.client.api.LabApi;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package lab.client.hash;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
 import lab.client.hash.algorithm.Algorithm;
