@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import lab.client.api.LabApi;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.cli.Progress;
-import lab.client.measure.Quantiles;
+import lab.server.stats.Percentiles;
 import lab.client.requests.call.ItemClient;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Result;
@@ -94,7 +94,7 @@ public final class RequestRun {
     /** The sink between strategy and user: stamps each result, records its latency, passes it on. */
     private static final class Watch implements ResultSink {
         private final Consumer<ResultLine> each;
-        private final Histogram micros = Quantiles.newMicrosHistogram();
+        private final Histogram micros = Percentiles.newMicrosHistogram();
         private long startNanos;
         private double ttfrMs = -1;
         private final int firstWave;
@@ -139,7 +139,7 @@ public final class RequestRun {
             double bound = s.boundMs();
             double meanService = s.accepted() == 0 ? 0 : (double) s.serviceMsSum() / s.accepted();
             return new RequestsReport(plan.strategy(), plan.requests(), ok, plan.requests() - ok, client.rejections(),
-                    retried, r3(wallMs), r3(ok / (wallMs / 1000)), r3(Math.max(0, ttfrMs)), Quantiles.of(micros),
+                    retried, r3(wallMs), r3(ok / (wallMs / 1000)), r3(Math.max(0, ttfrMs)), Percentiles.of(micros),
                     r3(bound), r3(wallMs == 0 ? 0 : bound / wallMs), plan.family().word(), plan.concurrency(),
                     s.limit(), s.accepted(), s.rejected(), s.maxInFlight(), fastestMs(),
                     firstWaveFastestMs == Long.MAX_VALUE ? 0 : firstWaveFastestMs,

@@ -1,6 +1,6 @@
 package lab.client.requests;
 
-import lab.client.measure.Quantiles;
+import lab.server.stats.Percentiles;
 
 /**
  * The {@code requests --json} object: the contract's fields first, then the lab's additions.
@@ -14,7 +14,7 @@ import lab.client.measure.Quantiles;
  */
 public record RequestsReport(
         String strategy, int requests, int ok, int failed, long rejected, long retried,
-        double wallMs, double throughputRps, double ttfrMs, Quantiles latencyMs, double boundMs, double efficiency,
+        double wallMs, double throughputRps, double ttfrMs, Percentiles latencyMs, double boundMs, double efficiency,
         String impl, int concurrency, int limit, long serverAccepted, long serverRejected, int serverMaxInFlight,
         double fastestLatencyMs, double firstWaveFastestServiceMs,
         double throughputBoundRps, double clientCpuMsPerRequest, Integer foundLimit, double clientAllocKbPerRequest) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.requests.call.ItemClient;
 import lab.client.requests.strategy.Result;
 import lab.client.requests.strategy.Settings;
