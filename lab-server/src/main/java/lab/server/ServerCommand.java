@@ -114,13 +114,15 @@ final class ServerCommand implements Callable<Integer> {
         try {
             server = LabServer.start(config, policy);
         } catch (BindException e) {
-            System.err.println("lab-server: " + e.getMessage());
+            spec.commandLine().getErr().println("lab-server: " + e.getMessage());
+            spec.commandLine().getErr().flush();
             return EXIT_CANNOT_SERVE;
         }
         items.forEach(item -> server.script().put(item.getKey(), item.getValue()));
-        ShutdownSignals signals = ShutdownSignals.install(server, System.out);
-        System.out.println("listening on " + server.baseUrl());
-        System.out.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        ShutdownSignals signals = ShutdownSignals.install(server, out);
+        out.println("listening on " + server.baseUrl());
+        out.flush();
         server.awaitClose();
         signals.awaitReport();
         return 0;

@@ -58,7 +58,7 @@ public final class CacheCommand implements Callable<Integer> {
         }
         LabApi api = LabApi.connect(url);
         StampedeResult result;
-        try (Progress progress = json ? Progress.silent() : Progress.start("cache " + strategy, callers, "callers")) {
+        try (Progress progress = json ? Progress.silent() : Progress.start(spec.commandLine().getErr(), "cache " + strategy, callers, "callers")) {
             result = StampedeRun.measure(api, strategy, callers, keys, ttl, progress);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package lab.client.hash;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,8 +41,16 @@ public final class Migration {
                            Duration calibration, Duration claimTimeout) {
     }
 
-    /** Runs it; {@code progressFor} makes the progress line once the pending rows are counted. */
+    /** {@link #run(Settings, LongFunction, PrintWriter)}, its notes on this process's stderr (the tour, the benches). */
     public static MigrateReport run(Settings s, LongFunction<Progress> progressFor) throws SQLException {
+        return run(s, progressFor, new PrintWriter(System.err, true));
+    }
+
+    /**
+     * Runs it; {@code progressFor} makes the progress line once the pending rows are counted, and
+     * {@code notes} takes the one-line notes a run may make (a batch cut to fit the claim timeout).
+     */
+    public static MigrateReport run(Settings s, LongFunction<Progress> progressFor, PrintWriter notes) throws SQLException {
         UsersTable table = new UsersTable(s.db());
         long pendingBefore;
         try (Connection c = s.db().connect()) {
@@ -54,7 +63,7 @@ public final class Migration {
         double singleThreadHps = algorithm == Algorithm.pbkdf2 ? engineHps.get(chosen.name())
                 : Calibration.measure(PasswordHasher.of(s.cost(), chosen), s.calibration(), s.calibration()).hashesPerSecond();
 
-        int batch = batchWithinClaim(s, singleThreadHps);
+        int batch = batchWithinClaim(s, singleThreadHps, notes);
 
         // The workers are started (child JVMs warmed up) before the clock, as a pool's threads are
         // warm from the calibration: the run is timed, its set-up is reported apart.
@@ -108,7 +117,7 @@ public final class Migration {
      * (one thread, not all the workers: other migrators may share the cores), and the run says so
      * in one line. A single hash longer than that is refused.
      */
-    static int batchWithinClaim(Settings s, double singleThreadHps) {
+    static int batchWithinClaim(Settings s, double singleThreadHps, PrintWriter notes) {
         if (s.db().kind() != Database.Kind.postgresql) {
             return s.batch();
         }
@@ -123,8 +132,9 @@ public final class Migration {
         if (s.batch() <= fits) {
             return s.batch();
         }
-        System.err.printf(java.util.Locale.ROOT, "hash migrate: --batch %d would take %.0f s to hash at %.1f hashes/s (one thread, measured), over half of %s; using --batch %d%n",
+        notes.printf(java.util.Locale.ROOT, "hash migrate: --batch %d would take %.0f s to hash at %.1f hashes/s (one thread, measured), over half of %s; using --batch %d%n",
                 s.batch(), s.batch() / singleThreadHps, singleThreadHps, timeout, fits);
+        notes.flush();
         return (int) fits;
     }
 

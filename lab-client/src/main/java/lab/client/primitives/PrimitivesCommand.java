@@ -62,7 +62,7 @@ public final class PrimitivesCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--time-limit and --stuck-after must be above 0ms");
         }
         PrimitivesResult result;
-        try (Progress progress = json ? Progress.silent() : Progress.start("primitives " + exercise, rounds, "rounds")) {
+        try (Progress progress = json ? Progress.silent() : Progress.start(spec.commandLine().getErr(), "primitives " + exercise, rounds, "rounds")) {
             result = Stress.run(exercise, rounds, timeLimit, stuckAfter, seed, progress);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package lab.client.requests;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +40,16 @@ public final class RequestRun {
         this.api = api;
     }
 
-    /** Runs the plan; {@code each} sees every result line the moment it is handed on. */
+    /** {@link #run(Plan, Consumer, PrintWriter)}, the progress line (if shown) on this process's stderr. */
     public RequestsReport run(Plan plan, Consumer<ResultLine> each, boolean showProgress) throws InterruptedException {
+        return run(plan, each, showProgress ? new PrintWriter(System.err, true) : null);
+    }
+
+    /**
+     * Runs the plan; {@code each} sees every result line the moment it is handed on, and a progress
+     * line goes to {@code progressTo} (a command's {@code getErr()}), none when it is null.
+     */
+    public RequestsReport run(Plan plan, Consumer<ResultLine> each, PrintWriter progressTo) throws InterruptedException {
         List<String> ids = IntStream.rangeClosed(1, plan.requests()).mapToObj(Integer::toString).toList();
         api.resetStats();
         long marker = api.startRun("requests " + plan.strategy(), describe(plan)); // shown on the server's live view
@@ -51,8 +60,8 @@ public final class RequestRun {
             Watch watch = new Watch(each, plan.concurrency());
             long cpuBefore = processCpuNanos();
             long allocBefore = allocatedBytes();
-            try (Progress progress = showProgress
-                    ? Progress.start(plan.strategy(), ids.size(), "attempts", () -> "429s " + client.rejections())
+            try (Progress progress = progressTo != null
+                    ? Progress.start(progressTo, plan.strategy(), ids.size(), "attempts", () -> "429s " + client.rejections())
                     : Progress.silent()) {
                 progress.follow(client::attempts);
                 watch.start();
