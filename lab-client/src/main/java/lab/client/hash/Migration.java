@@ -93,12 +93,32 @@ public final class Migration {
         double hps = outcome.written() * 1e9 / wallNanos;
         double bound = Math.min(s.workers(), cores) * singleThreadHps;
         boolean argon2 = algorithm == Algorithm.argon2;
-        return new MigrateReport(s.strategy().name(), s.workers(), algorithm.name(), outcome.written(), wallNanos / 1_000_000,
-                round(hps), round(singleThreadHps), cores, round(bound), round3(hps / bound),
-                s.db().kind().name(), batch, s.cost().iterations(),
-                argon2 ? s.cost().memoryKib() : null, argon2 ? s.cost().parallelism() : null,
-                argon2 ? null : chosen.name(), engineHps, pendingBefore, pendingAfter,
-                outcome.batches(), HeapPeak.mib(), HeapPeak.liveMib(), HeapPeak.maxMib(), startupNanos / 1_000_000);
+        return MigrateReport.builder()
+                .strategy(s.strategy().name())
+                .workers(s.workers())
+                .algorithm(algorithm.name())
+                .hashed(outcome.written())
+                .wallMs(wallNanos / 1_000_000)
+                .hashesPerS(round(hps))
+                .singleThreadHps(round(singleThreadHps))
+                .cores(cores)
+                .boundHps(round(bound))
+                .efficiency(round3(hps / bound))
+                .db(s.db().kind().name())
+                .batch(batch)
+                .iterations(s.cost().iterations())
+                .memoryKib(argon2 ? s.cost().memoryKib() : null)
+                .parallelism(argon2 ? s.cost().parallelism() : null)
+                .pbkdf2Engine(argon2 ? null : chosen.name())
+                .engineHps(engineHps)
+                .pendingBefore(pendingBefore)
+                .pendingAfter(pendingAfter)
+                .batches(outcome.batches())
+                .peakHeapMb(HeapPeak.mib())
+                .liveHeapAfterGcMb(HeapPeak.liveMib())
+                .maxHeapMb(HeapPeak.maxMib())
+                .startupMs(startupNanos / 1_000_000)
+                .build();
     }
 
     private static BatchHasher startWorkers(Settings s, Pbkdf2Engine engine, double singleThreadHps) {

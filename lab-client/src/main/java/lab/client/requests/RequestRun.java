@@ -147,14 +147,32 @@ public final class RequestRun {
                               Integer found) {
             double bound = s.boundMs();
             double meanService = s.accepted() == 0 ? 0 : (double) s.serviceMsSum() / s.accepted();
-            return new RequestsReport(plan.strategy(), plan.requests(), ok, plan.requests() - ok, client.rejections(),
-                    retried, r3(wallMs), r3(ok / (wallMs / 1000)), r3(Math.max(0, ttfrMs)), Percentiles.of(micros),
-                    r3(bound), r3(wallMs == 0 ? 0 : bound / wallMs), plan.family().word(), plan.concurrency(),
-                    s.limit(), s.accepted(), s.rejected(), s.maxInFlight(), fastestMs(),
-                    firstWaveFastestMs == Long.MAX_VALUE ? 0 : firstWaveFastestMs,
-                    r3(meanService == 0 ? 0 : s.limit() / (meanService / 1000)),
-                    r3(cpuNanos / 1e6 / Math.max(1, client.attempts())), found,
-                    r3(allocBytes / 1024.0 / Math.max(1, client.attempts())));
+            return RequestsReport.builder()
+                    .strategy(plan.strategy())
+                    .requests(plan.requests())
+                    .ok(ok)
+                    .failed(plan.requests() - ok)
+                    .rejected(client.rejections())
+                    .retried(retried)
+                    .wallMs(r3(wallMs))
+                    .throughputRps(r3(ok / (wallMs / 1000)))
+                    .ttfrMs(r3(Math.max(0, ttfrMs)))
+                    .latencyMs(Percentiles.of(micros))
+                    .boundMs(r3(bound))
+                    .efficiency(r3(wallMs == 0 ? 0 : bound / wallMs))
+                    .impl(plan.family().word())
+                    .concurrency(plan.concurrency())
+                    .limit(s.limit())
+                    .serverAccepted(s.accepted())
+                    .serverRejected(s.rejected())
+                    .serverMaxInFlight(s.maxInFlight())
+                    .fastestLatencyMs(fastestMs())
+                    .firstWaveFastestServiceMs(firstWaveFastestMs == Long.MAX_VALUE ? 0 : firstWaveFastestMs)
+                    .throughputBoundRps(r3(meanService == 0 ? 0 : s.limit() / (meanService / 1000)))
+                    .clientCpuMsPerRequest(r3(cpuNanos / 1e6 / Math.max(1, client.attempts())))
+                    .foundLimit(found)
+                    .clientAllocKbPerRequest(r3(allocBytes / 1024.0 / Math.max(1, client.attempts())))
+                    .build();
         }
 
         private double fastestMs() {
