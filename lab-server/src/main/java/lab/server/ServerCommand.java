@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lab.server.behavior.DurationConverter;
 import lab.server.behavior.Durations;
 import lab.server.behavior.LatencyModel;
 import lab.server.connections.ConnectionPolicy;
@@ -113,13 +114,15 @@ final class ServerCommand implements Callable<Integer> {
         try {
             server = LabServer.start(config, policy);
         } catch (BindException e) {
-            System.err.println("lab-server: " + e.getMessage());
+            spec.commandLine().getErr().println("lab-server: " + e.getMessage());
+            spec.commandLine().getErr().flush();
             return EXIT_CANNOT_SERVE;
         }
         items.forEach(item -> server.script().put(item.getKey(), item.getValue()));
-        ShutdownSignals signals = ShutdownSignals.install(server, System.out);
-        System.out.println("listening on " + server.baseUrl());
-        System.out.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        ShutdownSignals signals = ShutdownSignals.install(server, out);
+        out.println("listening on " + server.baseUrl());
+        out.flush();
         server.awaitClose();
         signals.awaitReport();
         return 0;
@@ -183,18 +186,6 @@ final class ServerCommand implements Callable<Integer> {
         err.println("lab-server: " + message + (message.contains(allowed) ? "" : " (allowed: " + allowed + ")"));
         err.flush();
         return EXIT_BAD_FLAGS;
-    }
-
-    /** Durations as the lab writes them everywhere ({@code 250ms}, {@code 2s}, {@code 1m}), reported like picocli's own errors. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 
     /** Reads {@code --item ID=FATE}, reported like picocli's own errors when bad. */

@@ -1,6 +1,6 @@
 package lab.server;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -25,17 +25,17 @@ final class ShutdownSignals {
     private static final List<String> SIGNALS = List.of("TERM", "INT");
 
     private final LabServer server;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CountDownLatch reported = new CountDownLatch(1);
 
-    private ShutdownSignals(LabServer server, PrintStream out) {
+    private ShutdownSignals(LabServer server, PrintWriter out) {
         this.server = Objects.requireNonNull(server, "server");
         this.out = Objects.requireNonNull(out, "out");
     }
 
     /** Installs the handlers; the caller, once the server has stopped, waits for the drain's last line with {@link #awaitReport()}. */
-    static ShutdownSignals install(LabServer server, PrintStream out) {
+    static ShutdownSignals install(LabServer server, PrintWriter out) {
         ShutdownSignals signals = new ShutdownSignals(server, out);
         boolean hookNeeded = false;
         for (String name : SIGNALS) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.server.support.ChildJvm;
 import lab.server.support.HttpConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,11 +79,7 @@ class CommandLineTest {
     }
 
     private static Process launch(String... args) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), LabServer.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return new ProcessBuilder(ChildJvm.command(List.of(), LabServer.class, args)).start();
     }
 
     private static List<String> lines(BufferedReader reader) throws IOException {

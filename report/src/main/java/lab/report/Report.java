@@ -102,7 +102,8 @@ public final class Report {
                         + "run mvn -pl jmh exec:java first"));
     }
 
-    private static Path write(Path file, String content) {
+    /** Writes a generated file as UTF-8, making its folders; the gatling generator writes its own through it too. */
+    public static Path write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);

@@ -2,12 +2,12 @@ package lab.gatling.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import lab.report.Report;
 
 /**
  * Rebuilds the Gatling results from {@code results/raw/gatling/*.jsonl} alone, running nothing:
@@ -52,7 +52,7 @@ public final class GatlingReport {
                 case "open-ramp" -> {
                     KneeReport report = new KneeReport(run);
                     Path plot = results.resolve("plots").resolve(report.plotName());
-                    written.add(write(plot, report.svg()));
+                    written.add(Report.write(plot, report.svg()));
                     knee.append(report.markdown("../plots/" + report.plotName()));
                 }
                 case "closed-limit" -> summary.append(SummaryPage.closed(run));
@@ -62,8 +62,8 @@ public final class GatlingReport {
             }
         }
         summary.append(SummaryPage.claims(runs));
-        written.add(write(results.resolve("gatling").resolve("knee.md"), knee.toString()));
-        written.add(write(results.resolve("gatling").resolve("summary.md"), summary.toString()));
+        written.add(Report.write(results.resolve("gatling").resolve("knee.md"), knee.toString()));
+        written.add(Report.write(results.resolve("gatling").resolve("summary.md"), summary.toString()));
         return written;
     }
 
@@ -80,16 +80,6 @@ public final class GatlingReport {
             return runs;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + raw + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Path write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import lab.gatling.judge.LatencyMs;
+import lab.server.stats.Percentiles;
 import lab.gatling.run.ClientFigures;
 import lab.gatling.run.WindowFigures;
 import lab.report.model.ErlangB;
@@ -41,7 +41,7 @@ public final class KneeReport {
         for (WindowFigures w : windows) {
             served += w.acceptedArrivals();
             serviceSum += w.server().serviceMsSum();
-            LatencyMs l = w.server().latencyMs();
+            Percentiles l = w.server().latencyMs();
             holdSum += l.mean() * l.count();
             holdCount += l.count();
             points.add(new Knee.Point(w.offeredRps(), w.rejectedFraction()));
@@ -99,7 +99,7 @@ public final class KneeReport {
     }
 
     private static double clientP99(WindowFigures w) {
-        return w.clients().values().stream().map(ClientFigures::okLatency).mapToDouble(LatencyMs::p99).max().orElse(0);
+        return w.clients().values().stream().map(ClientFigures::okLatency).mapToDouble(Percentiles::p99).max().orElse(0);
     }
 
     public String svg() {

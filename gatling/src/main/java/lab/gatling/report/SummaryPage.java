@@ -2,7 +2,7 @@ package lab.gatling.report;
 
 import java.util.List;
 import java.util.Locale;
-import lab.gatling.judge.LatencyMs;
+import lab.server.stats.Percentiles;
 import lab.gatling.run.ClientFigures;
 import lab.gatling.run.Fairness;
 import lab.gatling.run.Verdict;
@@ -26,7 +26,7 @@ final class SummaryPage {
         for (WindowFigures w : run.windows()) {
             int users = Integer.parseInt(run.param("users"));
             double bound = w.littleBoundRps() * Math.min(users, w.server().limit()) / w.server().limit();
-            LatencyMs client = w.clients().values().iterator().next().okLatency();
+            Percentiles client = w.clients().values().iterator().next().okLatency();
             md.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.2f | %.1f | %.3f | %d | %d | %.1f | %.1f |%n",
                     users, w.server().limit(), w.completedRps(), w.meanServiceMs(), bound, w.completedRps() / bound,
                     w.server().rejected(), w.server().maxInFlight(), client.p50(), client.p99()));
@@ -45,7 +45,7 @@ final class SummaryPage {
             ClientFigures c = w.clients().get(w.label());
             int tries = w.label().startsWith("tryMax ") ? Integer.parseInt(w.label().substring(7)) : 1;
             double seconds = w.windowMs() / 1000.0;
-            LatencyMs l = c.okLatency();
+            Percentiles l = c.okLatency();
             md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.3f | %.4f | %.4f | %.1f | %.1f | %.1f |%n",
                     w.label(), c.outcomes() / seconds, w.acceptedRps(), (double) w.acceptedArrivals() / Math.max(1, c.outcomes()),
                     (1 - Math.pow(f, tries)) / (1 - f), (double) c.ok() / Math.max(1, c.outcomes()), 1 - Math.pow(f, tries),

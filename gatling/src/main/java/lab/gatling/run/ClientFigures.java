@@ -1,6 +1,6 @@
 package lab.gatling.run;
 
-import lab.gatling.judge.LatencyMs;
+import lab.server.stats.Percentiles;
 
 /**
  * What the load generator saw over one window, for one client: responses by kind, the attempts
@@ -14,7 +14,7 @@ import lab.gatling.judge.LatencyMs;
  * @param attempts  HTTP requests sent
  * @param okLatency latency of the {@code ok} ones
  */
-public record ClientFigures(long ok, long rejected, long faults, long errors, long attempts, LatencyMs okLatency) {
+public record ClientFigures(long ok, long rejected, long faults, long errors, long attempts, Percentiles okLatency) {
 
     public long outcomes() {
         return ok + rejected + faults + errors;

@@ -2,8 +2,7 @@ package lab.gatling.run;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import lab.gatling.judge.LatencyMs;
-import org.HdrHistogram.Histogram;
+import lab.server.stats.Percentiles;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -35,22 +34,8 @@ public final class ClientTally {
 
     /** Everything recorded since the last drain, and starts a new window. */
     public ClientFigures drain() {
-        Histogram h = okMicros.getIntervalHistogram();
         return new ClientFigures(ok.sumThenReset(), rejected.sumThenReset(), faults.sumThenReset(),
-                errors.sumThenReset(), attempts.sumThenReset(), latency(h));
-    }
-
-    static LatencyMs latency(Histogram micros) {
-        if (micros.getTotalCount() == 0) {
-            return LatencyMs.EMPTY;
-        }
-        return new LatencyMs(ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(90)),
-                ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()),
-                micros.getTotalCount(), Math.round(micros.getMean()) / 1000.0);
-    }
-
-    private static double ms(long micros) {
-        return micros / 1000.0;
+                errors.sumThenReset(), attempts.sumThenReset(), Percentiles.of(okMicros.getIntervalHistogram()));
     }
 
     static long micros(long nanos) {

@@ -1,6 +1,6 @@
 package lab.gatling.run;
 
-import lab.gatling.judge.StatsClient;
+import lab.client.api.LabApi;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;
@@ -35,7 +35,7 @@ public final class LabTarget implements AutoCloseable {
                 throw new IllegalArgumentException("-Durl=" + url + " is not allowed: the lab loads only http://127.0.0.1:PORT");
             }
             String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            new StatsClient(base).read(); // fails with one line if nothing answers there
+            LabApi.connect(base).stats(); // fails with one line if nothing answers there
             return new LabTarget(base, null);
         }
         try {

@@ -3,9 +3,9 @@ package lab.gatling.run;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import lab.server.behavior.Durations;
 
 /**
  * A simulation's parameters, read from system properties ({@code -Dusers=10}) with a default each,
@@ -55,23 +55,17 @@ public final class Params {
         }
     }
 
-    /** A duration written as the lab writes them everywhere: {@code 250ms}, {@code 2s}, {@code 1m}. */
+    /**
+     * A duration as the lab writes them everywhere, read by lab-server's one parser ({@link Durations}):
+     * a whole number and a unit, {@code 250ms}, {@code 2s}, {@code 1m}.
+     */
     public Duration duration(String name, String defaultValue) {
-        String text = raw(name, defaultValue).strip().toLowerCase(Locale.ROOT);
+        String text = raw(name, defaultValue).strip();
         try {
-            if (text.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-            }
-            if (text.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
-            }
-            if (text.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the one-line error
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(name, text, "a duration such as 250ms, 2s or 1m");
         }
-        throw bad(name, text, "a duration such as 250ms, 2s or 1m");
     }
 
     /** Request rates, comma-separated and rising: {@code 40,80,100,120}. */

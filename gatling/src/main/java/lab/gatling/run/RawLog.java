@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lab.gatling.judge.ServerProfile;
-import lab.gatling.judge.StatsClient;
+import lab.server.http.Json;
 
 /**
  * Writes one simulation run as JSON lines under {@code results/raw/gatling/}: a {@code run} line
@@ -47,7 +47,7 @@ public final class RawLog {
     public static Path write(Path dir, String simulation, String variant, ServerProfile server, boolean inProcess,
                              Map<String, String> params, List<WindowFigures> windows, List<Verdict.Claim> claims) {
         List<String> lines = new ArrayList<>();
-        ObjectNode run = StatsClient.JSON.createObjectNode();
+        ObjectNode run = Json.MAPPER.createObjectNode();
         run.put("kind", "run");
         run.put("simulation", simulation);
         run.put("variant", variant);
@@ -55,8 +55,8 @@ public final class RawLog {
         run.put("java", Runtime.version().toString());
         run.put("cores", Runtime.getRuntime().availableProcessors());
         run.put("target", inProcess ? "in-process" : "running server");
-        run.set("server", StatsClient.JSON.valueToTree(server));
-        run.set("params", StatsClient.JSON.valueToTree(params));
+        run.set("server", Json.MAPPER.valueToTree(server));
+        run.set("params", Json.MAPPER.valueToTree(params));
         lines.add(run.toString());
         for (WindowFigures w : windows) {
             lines.add(kind("window", w));
@@ -75,11 +75,11 @@ public final class RawLog {
     }
 
     private static String kind(String kind, Object value) {
-        ObjectNode node = StatsClient.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("kind", kind);
-        node.setAll((ObjectNode) StatsClient.JSON.valueToTree(value));
+        node.setAll((ObjectNode) Json.MAPPER.valueToTree(value));
         try {
-            return StatsClient.JSON.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

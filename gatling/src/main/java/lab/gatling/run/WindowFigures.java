@@ -1,10 +1,10 @@
 package lab.gatling.run;
 
 import java.util.Map;
-import lab.gatling.judge.ServerStats;
+import lab.server.stats.Snapshot;
 
 /**
- * The figures of one window: the server's (the judge) and each client's (what Gatling saw), over
+ * The figures of one window: the server's (the judge: its {@code /stats} figures) and each client's (what Gatling saw), over
  * the same span of time, measured in ms between the reset and the read.
  *
  * <p>A reset carries the requests then in flight into the new window as accepted, without their
@@ -14,7 +14,7 @@ import lab.gatling.judge.ServerStats;
  *
  * @param carriedIn requests in flight when the window opened
  */
-public record WindowFigures(String label, double nominalRps, long windowMs, int carriedIn, ServerStats server,
+public record WindowFigures(String label, double nominalRps, long windowMs, int carriedIn, Snapshot server,
                             Map<String, ClientFigures> clients) {
 
     /** Requests that arrived in the window and were accepted. */

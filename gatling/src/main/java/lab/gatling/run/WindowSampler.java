@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import lab.gatling.judge.ServerStats;
-import lab.gatling.judge.StatsClient;
+import lab.client.api.LabApi;
+import lab.server.stats.Snapshot;
 
 /**
  * Measures a simulation window by window, on a thread of its own: at each window's start it resets
@@ -20,7 +20,7 @@ import lab.gatling.judge.StatsClient;
  */
 public final class WindowSampler {
 
-    private final StatsClient stats;
+    private final LabApi stats;
     private final Map<String, ClientTally> tallies;
     private final List<WindowSpec> specs;
     private final List<WindowFigures> figures = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class WindowSampler {
     private int carriedIn;
 
     /** Windows in time order, none overlapping the next. */
-    public WindowSampler(StatsClient stats, Map<String, ClientTally> tallies, List<WindowSpec> specs) {
+    public WindowSampler(LabApi stats, Map<String, ClientTally> tallies, List<WindowSpec> specs) {
         for (int i = 1; i < specs.size(); i++) {
             if (specs.get(i).from().compareTo(specs.get(i - 1).to()) < 0) {
                 throw new IllegalArgumentException("windows overlap: " + specs.get(i - 1) + " and " + specs.get(i));
@@ -66,7 +66,7 @@ public final class WindowSampler {
 
     private void open() {
         try {
-            carriedIn = stats.reset().inFlight();
+            carriedIn = stats.closeWindow().inFlight();
             tallies.values().forEach(ClientTally::drain);
             openedAt = System.nanoTime();
         } catch (RuntimeException e) {
@@ -76,7 +76,7 @@ public final class WindowSampler {
 
     private void close(WindowSpec spec, boolean last) {
         try {
-            ServerStats server = stats.read();
+            Snapshot server = stats.stats().figures();
             long windowMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt);
             Map<String, ClientFigures> clients = new LinkedHashMap<>();
             tallies.forEach((name, tally) -> clients.put(name, tally.drain()));

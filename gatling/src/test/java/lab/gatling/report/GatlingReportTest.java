@@ -1,6 +1,7 @@
 package lab.gatling.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import lab.gatling.judge.LatencyMs;
 import lab.gatling.judge.ServerProfile;
-import lab.gatling.judge.ServerStats;
 import lab.gatling.run.ClientFigures;
 import lab.gatling.run.RawLog;
 import lab.gatling.run.Verdict;
 import lab.gatling.run.WindowFigures;
+import lab.server.stats.Percentiles;
+import lab.server.stats.Snapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +35,45 @@ class GatlingReportTest {
             long arrivals = Math.round(step[0] * 20);
             long rejected = Math.round(arrivals * step[1]);
             long accepted = arrivals - rejected;
-            ServerStats s = new ServerStats(10, 0, 10, accepted, rejected, accepted, 0, accepted * 100, 100,
-                    new LatencyMs(100.1, 100.3, 101.0, 102.0, 103.0, accepted, 100.2));
+            Snapshot s = new Snapshot(10, 0, 10, accepted, rejected, accepted, 0, accepted * 100, 100,
+                    new Percentiles(100.1, 100.3, 101.0, 102.0, 103.0, accepted, 100.2));
             Map<String, ClientFigures> clients = new LinkedHashMap<>();
             clients.put("ramp", new ClientFigures(accepted, rejected, 0, 0, arrivals,
-                    new LatencyMs(101, 102, 104, 105, 106, accepted, 101.5)));
+                    new Percentiles(101, 102, 104, 105, 106, accepted, 101.5)));
             windows.add(new WindowFigures(Math.round(step[0]) + " rps", step[0], 20_000, 0, s, clients));
         }
         RawLog.write(results.resolve("raw").resolve("gatling"), "open-ramp", "fixed:100ms-regular",
                 new ServerProfile(10, "fixed:100ms", 0, 42), true, Map.of("arrivals", "regular"), windows,
                 List.of(new Verdict.Claim("never above the limit", true, "max in flight 10 of 10")));
+    }
+
+    /** A window's server block is lab-server's /stats figures, read strictly: a renamed field fails naming itself. */
+    @Test
+    void aRenamedStatsFieldInARawWindowIsAnErrorNamingIt() throws Exception {
+        writeRamp();
+        Path file = results.resolve("raw").resolve("gatling").resolve("open-ramp-fixed-100ms-regular.jsonl");
+        String raw = Files.readString(file);
+        Files.writeString(file, raw.replaceFirst("\"max_in_flight\"", "\"peak_in_flight\""));
+        assertThatThrownBy(() -> RawRun.read(file)).hasMessageContaining("line 2")
+                .hasMessageContaining("missing field server.max_in_flight");
+        Files.writeString(file, raw.replaceFirst("\"max_in_flight\"", "\"queued\":0,\"max_in_flight\""));
+        assertThatThrownBy(() -> RawRun.read(file)).hasMessageContaining("unknown field server.queued");
+        Files.writeString(file, raw.replaceFirst("\"p99\":101.0,", ""));
+        assertThatThrownBy(() -> RawRun.read(file)).hasMessageContaining("missing field server.latency_ms.p99");
+    }
+
+    /** The committed raw files (results/raw/gatling) read under the same strict rules. */
+    @Test
+    void theCommittedRawFilesReadStrictly() throws Exception {
+        Path committed = Path.of(System.getProperty("lab.root", "..")).resolve("results").resolve("raw").resolve("gatling");
+        try (var files = Files.list(committed)) {
+            List<Path> runs = files.filter(f -> f.toString().endsWith(".jsonl")).toList();
+            assertThat(runs).isNotEmpty();
+            for (Path run : runs) {
+                assertThat(RawRun.read(run).windows()).as(run.toString()).isNotEmpty()
+                        .allSatisfy(w -> assertThat(w.server().limit()).isPositive());
+            }
+        }
     }
 
     @Test

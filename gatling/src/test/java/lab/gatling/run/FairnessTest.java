@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import lab.gatling.judge.LatencyMs;
+import lab.server.stats.Percentiles;
 import org.junit.jupiter.api.Test;
 
 class FairnessTest {
 
     private static ClientFigures served(long ok) {
-        return new ClientFigures(ok, 0, 0, 0, ok, LatencyMs.EMPTY);
+        return new ClientFigures(ok, 0, 0, 0, ok, Percentiles.EMPTY);
     }
 
     @Test

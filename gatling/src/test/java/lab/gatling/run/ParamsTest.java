@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ParamsTest {
 
@@ -33,6 +35,14 @@ class ParamsTest {
         assertThat(params.integer("lab.test.users", 10, 1)).isEqualTo(20);
     }
 
+    /** The durations the simulations and the README give keep working under the one parser. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1500ms", "3s", "5s", "12s", "15s", "20s", "1m"})
+    void theDocumentedDurationsRead(String text) {
+        System.setProperty("lab.test.step", text);
+        assertThat(new Params().duration("lab.test.step", "5s")).isEqualTo(lab.server.behavior.Durations.parse(text)).isPositive();
+    }
+
     @Test
     void aBadValueIsOneLineNamingThePropertyAndWhatItTakes() {
         System.setProperty("lab.test.rates", "80,40");
@@ -41,6 +51,11 @@ class ParamsTest {
         System.setProperty("lab.test.step", "soon");
         assertThatThrownBy(() -> new Params().duration("lab.test.step", "5s"))
                 .hasMessage("-Dlab.test.step=soon is not allowed: give a duration such as 250ms, 2s or 1m");
+        for (String drifted : new String[] {"1.5s", "-5ms", "5S"}) { // lab-server's one syntax: whole numbers, lower-case units
+            System.setProperty("lab.test.step", drifted);
+            assertThatThrownBy(() -> new Params().duration("lab.test.step", "5s"))
+                    .hasMessage("-Dlab.test.step=" + drifted + " is not allowed: give a duration such as 250ms, 2s or 1m");
+        }
         System.setProperty("lab.test.users", "0");
         assertThatThrownBy(() -> new Params().integer("lab.test.users", 10, 1))
                 .hasMessage("-Dlab.test.users=0 is not allowed: give an integer of at least 1");

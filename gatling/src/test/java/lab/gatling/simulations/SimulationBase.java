@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import lab.client.api.LabApi;
 import lab.gatling.judge.ServerProfile;
-import lab.gatling.judge.StatsClient;
 import lab.gatling.run.ClientTally;
 import lab.gatling.run.LabTarget;
 import lab.gatling.run.Params;
@@ -41,7 +41,7 @@ abstract class SimulationBase extends Simulation {
 
     protected final Params params = new Params();
     protected final LabTarget target;
-    protected final StatsClient stats;
+    protected final LabApi stats;
     protected final ServerProfile server;
     protected final HttpProtocolBuilder protocol;
     protected final Verdict verdict = new Verdict();
@@ -51,8 +51,8 @@ abstract class SimulationBase extends Simulation {
 
     protected SimulationBase(String defaultLatency, double defaultFaultRate) {
         target = LabTarget.from(params, defaultLatency, defaultFaultRate);
-        stats = new StatsClient(target.baseUrl());
-        server = stats.profile();
+        stats = LabApi.connect(target.baseUrl());
+        server = ServerProfile.of(stats.stats().server());
         protocol = http.baseUrl(target.baseUrl())
                 // Gatling's default warm-up request goes to an outside site: the lab talks to 127.0.0.1 only.
                 .warmUp(target.baseUrl() + "/health")

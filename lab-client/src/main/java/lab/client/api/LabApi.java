@@ -1,5 +1,7 @@
 package lab.client.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -9,15 +11,18 @@ import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import lab.client.cli.Json;
-import lab.client.cli.UserError;
 import lab.client.requests.call.Transport;
 import lab.client.requests.lean.KeepAliveTransport;
+import lab.server.http.Json;
+import lab.server.stats.ServerStats;
 
 /**
  * lab-server's side endpoints ({@code /health}, {@code /stats}, {@code /stats/reset}) and the
- * address of {@code /api/items/{id}}. These calls never count against the limit, so a run can read
- * the server's figures before and after without disturbing them.
+ * address of {@code /api/items/{id}}: the lab's one HTTP client of the server's figures (lab-client's
+ * commands, its tests and benches, jmh, gatling's measuring windows). These calls never count against
+ * the limit, so a run can read the server's figures before and after without disturbing them.
+ * {@code /stats} is read strictly ({@link ServerStats#parse}). Every failure is a
+ * {@link LabApiException}, one line the user can act on.
  */
 public final class LabApi {
 
@@ -52,12 +57,22 @@ public final class LabApi {
     }
 
     public ServerStats stats() {
-        return read("/stats", send("GET", "/stats"), ServerStats.class);
+        return stats("/stats", send("GET", "/stats"));
     }
 
     /** Zeroes the server's counters, so the next {@link #stats()} covers one run only. */
     public void resetStats() {
         send("POST", "/stats/reset");
+    }
+
+    /**
+     * Closes a measuring window: zeroes the figures and answers with those of the window it closes,
+     * read in the same step (its {@code in_flight} is carried into the next window). The server's
+     * sequence of draws runs on ({@code ?rewind=false}), so that consecutive windows of one load
+     * sample service times of their own instead of the same rewound sequence again.
+     */
+    public ServerStats closeWindow() {
+        return stats("/stats/reset", send("POST", "/stats/reset?rewind=false"));
     }
 
     /**
@@ -79,7 +94,8 @@ public final class LabApi {
         }
     }
 
-    /** The part of {@code POST /runs}'s answer a client needs. */
+    /** The part of {@code POST /runs}'s answer a client needs; the rest (name, times) is the live view's. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record RunMarker(long id) {
     }
 
@@ -92,14 +108,14 @@ public final class LabApi {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new UserError("bad --url '" + url + "': " + e.getReason() + " (write it as http://127.0.0.1:8080)");
+            throw new LabApiException("bad --url '" + url + "': " + e.getReason() + " (write it as http://127.0.0.1:8080)");
         }
         if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new UserError("bad --url '" + url + "': write it as http://HOST:PORT, such as http://127.0.0.1:8080");
+            throw new LabApiException("bad --url '" + url + "': write it as http://HOST:PORT, such as http://127.0.0.1:8080");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
-            throw new UserError("bad --url '" + url + "': give the server's base address only, such as http://127.0.0.1:8080");
+            throw new LabApiException("bad --url '" + url + "': give the server's base address only, such as http://127.0.0.1:8080");
         }
         return URI.create("http://" + uri.getRawAuthority() + "/");
     }
@@ -107,7 +123,7 @@ public final class LabApi {
     private void requireHealthy() {
         Transport.Reply health = send("GET", "/health");
         if (health.status() != 200) {
-            throw new UserError("no lab-server at " + base + ": /health answered " + health.status());
+            throw new LabApiException("no lab-server at " + base + ": /health answered " + health.status());
         }
     }
 
@@ -115,20 +131,31 @@ public final class LabApi {
         try {
             return http.send(method, path, CALL_TIMEOUT);
         } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-            throw new UserError("cannot reach lab-server at " + base + " (is it running? ./lab server starts one)", e);
+            throw new LabApiException("cannot reach lab-server at " + base + " (is it running? ./lab server starts one)", e);
         } catch (IOException e) {
-            throw new UserError("lab-server at " + base + " failed on " + path + ": " + e, e);
+            throw new LabApiException("lab-server at " + base + " failed on " + path + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserError("interrupted while calling " + base.resolve(path), e);
+            throw new LabApiException("interrupted while calling " + base.resolve(path), e);
         }
     }
 
     private static <T> T read(String path, Transport.Reply reply, Class<T> type) {
         try {
             return Json.MAPPER.readValue(reply.body(), type);
-        } catch (IOException e) {
-            throw new UserError("unreadable answer from " + path + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new LabApiException("unreadable answer from " + path + ": " + Json.problem(e), e);
+        }
+    }
+
+    private ServerStats stats(String path, Transport.Reply reply) {
+        if (reply.status() != 200) {
+            throw new LabApiException("lab-server at " + base + " answered " + reply.status() + " on " + path);
+        }
+        try {
+            return ServerStats.parse(reply.body());
+        } catch (IllegalArgumentException e) {
+            throw new LabApiException("unreadable answer from " + path + " at " + base + ": " + e.getMessage(), e);
         }
     }
 }

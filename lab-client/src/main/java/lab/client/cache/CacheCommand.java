@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import lab.client.api.LabApi;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ public final class CacheCommand implements Callable<Integer> {
         }
         LabApi api = LabApi.connect(url);
         StampedeResult result;
-        try (Progress progress = json ? Progress.silent() : Progress.start("cache " + strategy, callers, "callers")) {
+        try (Progress progress = json ? Progress.silent() : Progress.start(spec.commandLine().getErr(), "cache " + strategy, callers, "callers")) {
             result = StampedeRun.measure(api, strategy, callers, keys, ttl, progress);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ final class CaffeineCache implements CacheStrategy {
     CaffeineCache(CacheConfig config) {
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .executor(config.loads())
-                .ticker(config.ticker()::read);
+                .ticker(config.ticker()::nanos);
         if (!config.ttl().isZero()) {
             builder.expireAfterWrite(config.ttl());
         }

@@ -30,11 +30,11 @@ final class GlobalLockCache implements CacheStrategy {
             lock.lock();
             try {
                 Entry cached = values.get(key);
-                if (cached != null && cached.isFresh(config.ttl(), config.ticker().read())) {
+                if (cached != null && cached.isFresh(config.ttl(), config.ticker().nanos())) {
                     return cached.value();
                 }
                 String value = Loads.call(config.upstream(), key);
-                values.put(key, new Entry(value, config.ticker().read()));
+                values.put(key, new Entry(value, config.ticker().nanos()));
                 return value;
             } finally {
                 lock.unlock();

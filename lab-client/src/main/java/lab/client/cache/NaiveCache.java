@@ -22,12 +22,12 @@ final class NaiveCache implements CacheStrategy {
     @Override
     public CompletableFuture<String> get(String key) {
         Entry cached = values.get(key);
-        if (cached != null && cached.isFresh(config.ttl(), config.ticker().read())) {
+        if (cached != null && cached.isFresh(config.ttl(), config.ticker().nanos())) {
             return CompletableFuture.completedFuture(cached.value());
         }
         return CompletableFuture.supplyAsync(() -> {
             String value = Loads.call(config.upstream(), key);
-            values.put(key, new Entry(value, config.ticker().read()));
+            values.put(key, new Entry(value, config.ticker().nanos()));
             return value;
         }, config.loads());
     }

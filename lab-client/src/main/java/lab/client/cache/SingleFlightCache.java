@@ -57,7 +57,7 @@ final class SingleFlightCache implements CacheStrategy {
         config.loads().execute(() -> {
             try {
                 String value = Loads.call(config.upstream(), key);
-                values.put(key, new Entry(value, config.ticker().read()));
+                values.put(key, new Entry(value, config.ticker().nanos()));
                 inFlight.remove(key, load);
                 load.complete(value);
             } catch (Throwable e) {
@@ -68,6 +68,6 @@ final class SingleFlightCache implements CacheStrategy {
     }
 
     private boolean isFresh(Entry entry) {
-        return entry != null && entry.isFresh(config.ttl(), config.ticker().read());
+        return entry != null && entry.isFresh(config.ttl(), config.ticker().nanos());
     }
 }

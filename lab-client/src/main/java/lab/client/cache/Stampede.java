@@ -6,9 +6,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.client.api.LabApi;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.cli.Progress;
-import lab.client.measure.Quantiles;
+import lab.server.stats.Percentiles;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -38,7 +38,7 @@ public final class Stampede {
 
     public StampedeResult run(StrategyName name, CacheStrategy cache, long ttlMs, Progress progress) throws InterruptedException {
         api.resetStats();
-        Histogram waits = Quantiles.newMicrosHistogram();
+        Histogram waits = Percentiles.newMicrosHistogram();
         AtomicLong errors = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>(callers);
@@ -77,7 +77,7 @@ public final class Stampede {
         double boundMs = Math.max(keys * meanServiceMs / stats.limit(), stats.serviceMsMax());
         double serialMs = keys * meanServiceMs;
         return new StampedeResult(name.cliName(), callers, keys, stats.accepted(), keys, errors, stats.rejected(),
-                round(wallMs), round(callers / (wallMs / 1000)), Quantiles.of(waits), round(boundMs), round(serialMs),
+                round(wallMs), round(callers / (wallMs / 1000)), Percentiles.of(waits), round(boundMs), round(serialMs),
                 round(boundMs / wallMs), ttlMs, 0);
     }
 

@@ -1,6 +1,6 @@
 package lab.client.cache;
 
-import lab.client.measure.Quantiles;
+import lab.server.stats.Percentiles;
 
 /**
  * One stampede, as {@code cache --json} prints it. {@code upstream_calls} is the server's
@@ -24,7 +24,7 @@ import lab.client.measure.Quantiles;
  *                      server): what the client itself adds to {@code boundMs}; 0 when not measured
  */
 public record StampedeResult(String strategy, int callers, int keys, long upstreamCalls, int expectedCalls,
-                             long errors, long rejected, double wallMs, double throughputRps, Quantiles latencyMs,
+                             long errors, long rejected, double wallMs, double throughputRps, Percentiles latencyMs,
                              double boundMs, double serialMs, double efficiency, long ttlMs,
                              double clientOverheadMs) {
 

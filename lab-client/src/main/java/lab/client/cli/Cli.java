@@ -1,12 +1,13 @@
 package lab.client.cli;
 
 import java.io.PrintWriter;
+import lab.client.api.LabApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
  * Runs a picocli command the lab's way: a bad flag is one line on stderr and exit code 2, a
- * {@link UserError} one line and exit code 1, anything unexpected (out of memory included) one line
+ * {@link UserError} (or {@link LabApiException}) one line and exit code 1, anything unexpected (out of memory included) one line
  * naming the exception (the stack trace only with {@code LAB_DEBUG=1}).
  */
 public final class Cli {
@@ -47,7 +48,8 @@ public final class Cli {
 
     private static int failed(Exception e, CommandLine line) {
         PrintWriter err = line.getErr();
-        String what = e instanceof UserError ? e.getMessage() : "unexpected " + describe(e);
+        boolean theUsers = e instanceof UserError || e instanceof LabApiException; // both: one line the user can act on
+        String what = theUsers ? e.getMessage() : "unexpected " + describe(e);
         err.println(line.getCommandSpec().qualifiedName() + ": " + what.replace('\n', ' '));
         if ("1".equals(System.getenv("LAB_DEBUG"))) {
             e.printStackTrace(err);

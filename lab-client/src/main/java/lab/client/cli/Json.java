@@ -1,17 +1,25 @@
 package lab.client.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.UncheckedIOException;
+import lab.server.stats.Percentiles;
 
-/** The client's one JSON mapper: snake_case names from record components, unknown fields ignored on read. */
+/**
+ * What the client's commands print: lab-server's one mapper ({@link lab.server.http.Json}: snake_case,
+ * strict on read), with one difference for writing. The client's {@code latency_ms} is the five
+ * percentiles the contract names ({@code p50} to {@code max}); the server's adds {@code count} and
+ * {@code mean}, which the client's results leave out.
+ */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    public static final ObjectMapper MAPPER = lab.server.http.Json.MAPPER.copy()
+            .addMixIn(Percentiles.class, ContractPercentiles.class);
+
+    @JsonIgnoreProperties({"count", "mean"})
+    private interface ContractPercentiles {
+    }
 
     private Json() {
     }

@@ -1,6 +1,6 @@
 package lab.client.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * A progress line on stderr for work that lasts more than a second: done/total, rate and ETA, plus
  * whatever the task adds (429s so far, say). Nothing is shown for the first second, so short runs
  * print nothing. On a terminal the line is redrawn in place five times a second; piped to a file it
- * is a fresh line every five seconds, so a log stays readable. stdout is never touched, so
- * {@code --json} output stays one clean object.
+ * is a fresh line every five seconds, so a log stays readable. It goes to the stream it is given (a
+ * command's picocli {@code getErr()}); stdout is never touched, so {@code --json} output stays one
+ * clean object.
  */
 public final class Progress implements AutoCloseable {
 
@@ -22,7 +23,7 @@ public final class Progress implements AutoCloseable {
     private final long total;
     private final String unit;
     private final Supplier<String> extra;
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean terminal;
     private final AtomicLong done = new AtomicLong();
     private volatile LongSupplier counter = done::get;
@@ -30,28 +31,28 @@ public final class Progress implements AutoCloseable {
     private final Thread painter;
     private volatile boolean shown;
 
-    private Progress(String label, long total, String unit, Supplier<String> extra, boolean enabled) {
+    private Progress(PrintWriter err, String label, long total, String unit, Supplier<String> extra, boolean enabled) {
         this.label = label;
         this.total = total;
         this.unit = unit;
         this.extra = extra;
-        this.err = System.err;
+        this.err = err;
         this.terminal = System.console() != null;
         this.painter = enabled ? Thread.ofPlatform().daemon().name("progress").start(this::paintLoop) : null;
     }
 
-    /** Starts a progress line for {@code total} units of work ({@code unit}: "requests", "rows"). */
-    public static Progress start(String label, long total, String unit, Supplier<String> extra) {
-        return new Progress(label, total, unit, extra, true);
+    /** Starts a progress line on {@code err} for {@code total} units of work ({@code unit}: "requests", "rows"). */
+    public static Progress start(PrintWriter err, String label, long total, String unit, Supplier<String> extra) {
+        return new Progress(err, label, total, unit, extra, true);
     }
 
-    public static Progress start(String label, long total, String unit) {
-        return start(label, total, unit, () -> "");
+    public static Progress start(PrintWriter err, String label, long total, String unit) {
+        return start(err, label, total, unit, () -> "");
     }
 
     /** A progress that counts but never prints: for tests, the tour and nested runs. */
     public static Progress silent() {
-        return new Progress("", 0, "", () -> "", false);
+        return new Progress(null, "", 0, "", () -> "", false);
     }
 
     public void advance(long units) {

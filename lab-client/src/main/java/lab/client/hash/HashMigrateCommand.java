@@ -1,9 +1,10 @@
 package lab.client.hash;
 
+import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
 import lab.client.hash.algorithm.Algorithm;
@@ -95,8 +96,9 @@ final class HashMigrateCommand implements Callable<Integer> {
         }
         Database database = db.existing();
         Migration.Settings settings = new Migration.Settings(database, strategy, k, cost, batch, forced, calibration, claimTimeout);
+        PrintWriter err = spec.commandLine().getErr();
         MigrateReport report = Migration.run(settings,
-                pending -> json ? Progress.silent() : Progress.start("migrate " + strategy + " x" + k, pending, "hashes"));
+                pending -> json ? Progress.silent() : Progress.start(err, "migrate " + strategy + " x" + k, pending, "hashes"), err);
         print(report, cost);
         return 0;
     }
@@ -125,18 +127,19 @@ final class HashMigrateCommand implements Callable<Integer> {
     }
 
     private void print(MigrateReport r, Cost cost) {
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            System.out.println(Json.line(r));
+            out.println(Json.line(r));
             return;
         }
-        System.out.printf("migrated %d of %d pending users (%s, %s x%d, batch %d)%s%n", r.hashed(), r.pendingBefore(), cost,
+        out.printf("migrated %d of %d pending users (%s, %s x%d, batch %d)%s%n", r.hashed(), r.pendingBefore(), cost,
                 r.strategy(), r.workers(), r.batch(), r.pbkdf2Engine() == null ? "" : ", engine " + r.pbkdf2Engine() + " " + r.engineHps());
-        System.out.printf("  wall %d ms, %.1f hashes/s; bound %.1f = min(%d workers, %d cores) x %.1f single-thread; efficiency %.3f%n",
+        out.printf("  wall %d ms, %.1f hashes/s; bound %.1f = min(%d workers, %d cores) x %.1f single-thread; efficiency %.3f%n",
                 r.wallMs(), r.hashesPerS(), r.boundHps(), r.workers(), r.cores(), r.singleThreadHps(), r.efficiency());
         if (r.strategy().equals(Strategy.processes.name())) {
-            System.out.printf("  before the clock: %d ms to start and warm up %d child JVMs%n", r.startupMs(), r.workers());
+            out.printf("  before the clock: %d ms to start and warm up %d child JVMs%n", r.startupMs(), r.workers());
         }
-        System.out.printf("  still in plaintext: %d; peak heap %.1f MiB of %d MiB, at most %.1f MiB live after a collection%n",
+        out.printf("  still in plaintext: %d; peak heap %.1f MiB of %d MiB, at most %.1f MiB live after a collection%n",
                 r.pendingAfter(), r.peakHeapMb(), r.maxHeapMb(), r.liveHeapAfterGcMb());
     }
 }

@@ -2,6 +2,7 @@ package lab.client.hash;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class HashSeedCommand implements Callable<Integer> {
         UsersTable table = new UsersTable(database);
         long start = System.nanoTime();
         try (Connection c = database.connect();
-             Progress progress = json ? Progress.silent() : Progress.start("seed", users, "users")) {
+             Progress progress = json ? Progress.silent() : Progress.start(spec.commandLine().getErr(), "seed", users, "users")) {
             table.create(c, replace);
             table.insertSeeded(c, users, seed, progress::advance);
         } catch (SQLException e) {
@@ -71,10 +72,11 @@ final class HashSeedCommand implements Callable<Integer> {
         }
         long wallMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         Report report = new Report(database.kind().name(), users, seed, export == null ? null : export.toString(), wallMs, users * 1000.0 / wallMs);
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            System.out.println(Json.line(report));
+            out.println(Json.line(report));
         } else {
-            System.out.printf("seeded %d users with plaintext passwords into %s in %d ms%s%n", users, database, wallMs,
+            out.printf("seeded %d users with plaintext passwords into %s in %d ms%s%n", users, database, wallMs,
                     export == null ? "" : "; id,password written to " + export);
         }
         return 0;

@@ -2,6 +2,7 @@ package lab.client.hash;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,8 +22,10 @@ import lab.client.hash.db.Database;
 import lab.client.hash.db.UsersTable;
 import lab.client.hash.db.UsersTable.Stored;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hash verify}: checks every stored hash against the plaintexts of an {@code id,password}
@@ -37,6 +40,9 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:every user is ok", "1:checked, and not every user is ok",
                 "2:no verdict: a bad flag, a missing, empty or malformed FILE.csv, or a database that cannot be read"})
 final class HashVerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     /** Exit code when no verdict could be reached, kept apart from 1, the verdict "not every user is ok". */
     static final int EXIT_NO_VERDICT = 2;
@@ -88,7 +94,7 @@ final class HashVerifyCommand implements Callable<Integer> {
         ForkJoinPool pool = new ForkJoinPool(workers == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, workers));
         try (Connection c = database.connect();
              BufferedReader in = Files.newBufferedReader(from, StandardCharsets.UTF_8);
-             Progress progress = json ? Progress.silent() : Progress.start("verify", dataLines(), "users")) {
+             Progress progress = json ? Progress.silent() : Progress.start(spec.commandLine().getErr(), "verify", dataLines(), "users")) {
             table.require(c);
             String header = in.readLine();
             if (header == null) {
@@ -117,10 +123,11 @@ final class HashVerifyCommand implements Callable<Integer> {
         }
         Report r = new Report(checked, ok.sum(), mismatched.sum(), unhashed.sum(), missing.sum(), plaintextLeft.sum(),
                 (System.nanoTime() - start) / 1_000_000);
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            System.out.println(Json.line(r));
+            out.println(Json.line(r));
         } else {
-            System.out.printf("checked %d users of %s: %d ok, %d mismatched, %d unhashed, %d missing, %d with plaintext left (%d ms)%n",
+            out.printf("checked %d users of %s: %d ok, %d mismatched, %d unhashed, %d missing, %d with plaintext left (%d ms)%n",
                     r.checked(), database, r.ok(), r.mismatched(), r.unhashed(), r.missing(), r.plaintextLeft(), r.wallMs());
         }
         return r.ok() == r.checked() ? 0 : 1;

@@ -1,5 +1,6 @@
 package lab.client.hash;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,8 +41,16 @@ public final class Migration {
                            Duration calibration, Duration claimTimeout) {
     }
 
-    /** Runs it; {@code progressFor} makes the progress line once the pending rows are counted. */
+    /** {@link #run(Settings, LongFunction, PrintWriter)}, its notes on this process's stderr (the tour, the benches). */
     public static MigrateReport run(Settings s, LongFunction<Progress> progressFor) throws SQLException {
+        return run(s, progressFor, new PrintWriter(System.err, true));
+    }
+
+    /**
+     * Runs it; {@code progressFor} makes the progress line once the pending rows are counted, and
+     * {@code notes} takes the one-line notes a run may make (a batch cut to fit the claim timeout).
+     */
+    public static MigrateReport run(Settings s, LongFunction<Progress> progressFor, PrintWriter notes) throws SQLException {
         UsersTable table = new UsersTable(s.db());
         long pendingBefore;
         try (Connection c = s.db().connect()) {
@@ -54,7 +63,7 @@ public final class Migration {
         double singleThreadHps = algorithm == Algorithm.pbkdf2 ? engineHps.get(chosen.name())
                 : Calibration.measure(PasswordHasher.of(s.cost(), chosen), s.calibration(), s.calibration()).hashesPerSecond();
 
-        int batch = batchWithinClaim(s, singleThreadHps);
+        int batch = batchWithinClaim(s, singleThreadHps, notes);
 
         // The workers are started (child JVMs warmed up) before the clock, as a pool's threads are
         // warm from the calibration: the run is timed, its set-up is reported apart.
@@ -84,12 +93,32 @@ public final class Migration {
         double hps = outcome.written() * 1e9 / wallNanos;
         double bound = Math.min(s.workers(), cores) * singleThreadHps;
         boolean argon2 = algorithm == Algorithm.argon2;
-        return new MigrateReport(s.strategy().name(), s.workers(), algorithm.name(), outcome.written(), wallNanos / 1_000_000,
-                round(hps), round(singleThreadHps), cores, round(bound), round3(hps / bound),
-                s.db().kind().name(), batch, s.cost().iterations(),
-                argon2 ? s.cost().memoryKib() : null, argon2 ? s.cost().parallelism() : null,
-                argon2 ? null : chosen.name(), engineHps, pendingBefore, pendingAfter,
-                outcome.batches(), HeapPeak.mib(), HeapPeak.liveMib(), HeapPeak.maxMib(), startupNanos / 1_000_000);
+        return MigrateReport.builder()
+                .strategy(s.strategy().name())
+                .workers(s.workers())
+                .algorithm(algorithm.name())
+                .hashed(outcome.written())
+                .wallMs(wallNanos / 1_000_000)
+                .hashesPerS(round(hps))
+                .singleThreadHps(round(singleThreadHps))
+                .cores(cores)
+                .boundHps(round(bound))
+                .efficiency(round3(hps / bound))
+                .db(s.db().kind().name())
+                .batch(batch)
+                .iterations(s.cost().iterations())
+                .memoryKib(argon2 ? s.cost().memoryKib() : null)
+                .parallelism(argon2 ? s.cost().parallelism() : null)
+                .pbkdf2Engine(argon2 ? null : chosen.name())
+                .engineHps(engineHps)
+                .pendingBefore(pendingBefore)
+                .pendingAfter(pendingAfter)
+                .batches(outcome.batches())
+                .peakHeapMb(HeapPeak.mib())
+                .liveHeapAfterGcMb(HeapPeak.liveMib())
+                .maxHeapMb(HeapPeak.maxMib())
+                .startupMs(startupNanos / 1_000_000)
+                .build();
     }
 
     private static BatchHasher startWorkers(Settings s, Pbkdf2Engine engine, double singleThreadHps) {
@@ -108,7 +137,7 @@ public final class Migration {
      * (one thread, not all the workers: other migrators may share the cores), and the run says so
      * in one line. A single hash longer than that is refused.
      */
-    static int batchWithinClaim(Settings s, double singleThreadHps) {
+    static int batchWithinClaim(Settings s, double singleThreadHps, PrintWriter notes) {
         if (s.db().kind() != Database.Kind.postgresql) {
             return s.batch();
         }
@@ -123,8 +152,9 @@ public final class Migration {
         if (s.batch() <= fits) {
             return s.batch();
         }
-        System.err.printf(java.util.Locale.ROOT, "hash migrate: --batch %d would take %.0f s to hash at %.1f hashes/s (one thread, measured), over half of %s; using --batch %d%n",
+        notes.printf(java.util.Locale.ROOT, "hash migrate: --batch %d would take %.0f s to hash at %.1f hashes/s (one thread, measured), over half of %s; using --batch %d%n",
                 s.batch(), s.batch() / singleThreadHps, singleThreadHps, timeout, fits);
+        notes.flush();
         return (int) fits;
     }
 

@@ -1,7 +1,7 @@
 package lab.client.judge;
 
 import java.util.List;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 
 /**
  * A scenario's run as the judge saw it: the program's transcript, the server's figures once it was

@@ -3,7 +3,7 @@ package lab.client.judge;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import lab.client.api.LabApi;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;

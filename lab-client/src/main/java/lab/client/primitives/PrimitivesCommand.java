@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
 import picocli.CommandLine.Command;
@@ -62,7 +62,7 @@ public final class PrimitivesCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--time-limit and --stuck-after must be above 0ms");
         }
         PrimitivesResult result;
-        try (Progress progress = json ? Progress.silent() : Progress.start("primitives " + exercise, rounds, "rounds")) {
+        try (Progress progress = json ? Progress.silent() : Progress.start(spec.commandLine().getErr(), "primitives " + exercise, rounds, "rounds")) {
             result = Stress.run(exercise, rounds, timeLimit, stuckAfter, seed, progress);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,14 +1,15 @@
 package lab.client.requests;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import lab.client.api.LabApi;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.cli.Progress;
-import lab.client.measure.Quantiles;
+import lab.server.stats.Percentiles;
 import lab.client.requests.call.ItemClient;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Result;
@@ -39,8 +40,16 @@ public final class RequestRun {
         this.api = api;
     }
 
-    /** Runs the plan; {@code each} sees every result line the moment it is handed on. */
+    /** {@link #run(Plan, Consumer, PrintWriter)}, the progress line (if shown) on this process's stderr. */
     public RequestsReport run(Plan plan, Consumer<ResultLine> each, boolean showProgress) throws InterruptedException {
+        return run(plan, each, showProgress ? new PrintWriter(System.err, true) : null);
+    }
+
+    /**
+     * Runs the plan; {@code each} sees every result line the moment it is handed on, and a progress
+     * line goes to {@code progressTo} (a command's {@code getErr()}), none when it is null.
+     */
+    public RequestsReport run(Plan plan, Consumer<ResultLine> each, PrintWriter progressTo) throws InterruptedException {
         List<String> ids = IntStream.rangeClosed(1, plan.requests()).mapToObj(Integer::toString).toList();
         api.resetStats();
         long marker = api.startRun("requests " + plan.strategy(), describe(plan)); // shown on the server's live view
@@ -51,8 +60,8 @@ public final class RequestRun {
             Watch watch = new Watch(each, plan.concurrency());
             long cpuBefore = processCpuNanos();
             long allocBefore = allocatedBytes();
-            try (Progress progress = showProgress
-                    ? Progress.start(plan.strategy(), ids.size(), "attempts", () -> "429s " + client.rejections())
+            try (Progress progress = progressTo != null
+                    ? Progress.start(progressTo, plan.strategy(), ids.size(), "attempts", () -> "429s " + client.rejections())
                     : Progress.silent()) {
                 progress.follow(client::attempts);
                 watch.start();
@@ -94,7 +103,7 @@ public final class RequestRun {
     /** The sink between strategy and user: stamps each result, records its latency, passes it on. */
     private static final class Watch implements ResultSink {
         private final Consumer<ResultLine> each;
-        private final Histogram micros = Quantiles.newMicrosHistogram();
+        private final Histogram micros = Percentiles.newMicrosHistogram();
         private long startNanos;
         private double ttfrMs = -1;
         private final int firstWave;
@@ -138,14 +147,32 @@ public final class RequestRun {
                               Integer found) {
             double bound = s.boundMs();
             double meanService = s.accepted() == 0 ? 0 : (double) s.serviceMsSum() / s.accepted();
-            return new RequestsReport(plan.strategy(), plan.requests(), ok, plan.requests() - ok, client.rejections(),
-                    retried, r3(wallMs), r3(ok / (wallMs / 1000)), r3(Math.max(0, ttfrMs)), Quantiles.of(micros),
-                    r3(bound), r3(wallMs == 0 ? 0 : bound / wallMs), plan.family().word(), plan.concurrency(),
-                    s.limit(), s.accepted(), s.rejected(), s.maxInFlight(), fastestMs(),
-                    firstWaveFastestMs == Long.MAX_VALUE ? 0 : firstWaveFastestMs,
-                    r3(meanService == 0 ? 0 : s.limit() / (meanService / 1000)),
-                    r3(cpuNanos / 1e6 / Math.max(1, client.attempts())), found,
-                    r3(allocBytes / 1024.0 / Math.max(1, client.attempts())));
+            return RequestsReport.builder()
+                    .strategy(plan.strategy())
+                    .requests(plan.requests())
+                    .ok(ok)
+                    .failed(plan.requests() - ok)
+                    .rejected(client.rejections())
+                    .retried(retried)
+                    .wallMs(r3(wallMs))
+                    .throughputRps(r3(ok / (wallMs / 1000)))
+                    .ttfrMs(r3(Math.max(0, ttfrMs)))
+                    .latencyMs(Percentiles.of(micros))
+                    .boundMs(r3(bound))
+                    .efficiency(r3(wallMs == 0 ? 0 : bound / wallMs))
+                    .impl(plan.family().word())
+                    .concurrency(plan.concurrency())
+                    .limit(s.limit())
+                    .serverAccepted(s.accepted())
+                    .serverRejected(s.rejected())
+                    .serverMaxInFlight(s.maxInFlight())
+                    .fastestLatencyMs(fastestMs())
+                    .firstWaveFastestServiceMs(firstWaveFastestMs == Long.MAX_VALUE ? 0 : firstWaveFastestMs)
+                    .throughputBoundRps(r3(meanService == 0 ? 0 : s.limit() / (meanService / 1000)))
+                    .clientCpuMsPerRequest(r3(cpuNanos / 1e6 / Math.max(1, client.attempts())))
+                    .foundLimit(found)
+                    .clientAllocKbPerRequest(r3(allocBytes / 1024.0 / Math.max(1, client.attempts())))
+                    .build();
         }
 
         private double fastestMs() {

@@ -1,13 +1,13 @@
 package lab.client.requests;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import lab.client.api.LabApi;
-import lab.client.cli.DurationConverter;
+import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,18 +73,19 @@ public final class RequestsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RequestRun.Plan plan = plan();
         LabApi api = LabApi.connect(url);
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         RequestsReport report = new RequestRun(api).run(plan, line -> {
             if (each) {
                 out.println(Json.line(line));
                 out.flush();
             }
-        }, !json && !each);
+        }, json || each ? null : spec.commandLine().getErr());
         if (json || each) {
             out.println(Json.line(report));
         } else {
             out.print(SummaryText.of(report));
         }
+        out.flush();
         return 0;
     }
 

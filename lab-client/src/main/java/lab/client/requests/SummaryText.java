@@ -1,7 +1,7 @@
 package lab.client.requests;
 
 import java.util.Locale;
-import lab.client.measure.Quantiles;
+import lab.server.stats.Percentiles;
 
 /** The readable summary of a run: each figure next to its bound. */
 final class SummaryText {
@@ -10,7 +10,7 @@ final class SummaryText {
     }
 
     static String of(RequestsReport r) {
-        Quantiles q = r.latencyMs();
+        Percentiles q = r.latencyMs();
         StringBuilder s = new StringBuilder();
         line(s, "%s (%s), %d requests, concurrency %d, server limit %d", r.strategy(), r.impl(), r.requests(),
                 r.concurrency(), r.limit());

@@ -1,6 +1,6 @@
 package lab.client.tour;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import lab.client.cache.StampedeResult;
@@ -21,7 +21,7 @@ final class CacheSection implements TourSection {
     }
 
     @Override
-    public void run(TourContext context, PrintStream out) throws InterruptedException {
+    public void run(TourContext context, PrintWriter out) throws InterruptedException {
         Table table = new Table("strategy", "upstream calls", "one per key", "wall ms", "bound ms", "keys in series ms",
                 "efficiency", "p99 wait ms");
         for (StrategyName strategy : StrategyName.values()) {

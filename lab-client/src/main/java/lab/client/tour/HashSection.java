@@ -1,6 +1,6 @@
 package lab.client.tour;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,7 @@ final class HashSection implements TourSection {
     }
 
     @Override
-    public void run(TourContext context, PrintStream out) throws Exception {
+    public void run(TourContext context, PrintWriter out) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         record Run(Strategy strategy, int workers) {
         }

@@ -1,6 +1,6 @@
 package lab.client.tour;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import lab.client.cli.Progress;
 import lab.client.cli.Table;
@@ -22,7 +22,7 @@ final class PrimitivesSection implements TourSection {
     }
 
     @Override
-    public void run(TourContext context, PrintStream out) throws InterruptedException {
+    public void run(TourContext context, PrintWriter out) throws InterruptedException {
         Table table = new Table("exercise", "asyncio", "java.util.concurrent", "rounds", "reference broke it",
                 "naive broke it", "wall ms");
         for (ExerciseName exercise : ExerciseName.values()) {

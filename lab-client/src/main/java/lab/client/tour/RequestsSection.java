@@ -1,6 +1,6 @@
 package lab.client.tour;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import lab.client.cli.Table;
 import lab.client.requests.RequestRun;
@@ -18,7 +18,7 @@ final class RequestsSection implements TourSection {
     }
 
     @Override
-    public void run(TourContext context, PrintStream out) throws InterruptedException {
+    public void run(TourContext context, PrintWriter out) throws InterruptedException {
         Table table = new Table("strategy", "impl", "ok", "429s", "retried", "wall ms", "bound ms", "efficiency",
                 "first ms", "first bound", "p99 ms", "max in flight");
         RequestRun runner = new RequestRun(context.api());

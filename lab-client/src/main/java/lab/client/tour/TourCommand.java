@@ -1,7 +1,7 @@
 package lab.client.tour;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -14,7 +14,9 @@ import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tour}: the quick start. Starts a lab-server of its own on a free port and a temporary
@@ -29,6 +31,9 @@ public final class TourCommand implements Callable<Integer> {
             description = "The tour server's latency model (default: ${DEFAULT-VALUE}).")
     String latency;
 
+    @Spec
+    CommandSpec spec;
+
     /** The tasks, in the seed's order; each section is one task's small run. */
     static List<TourSection> sections() {
         return List.of(new RequestsSection(), new HashSection(), new CacheSection(), new PrimitivesSection());
@@ -36,10 +41,11 @@ public final class TourCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("lab-tour-");
         // Ctrl-C (SIGINT) or a kill (SIGTERM) skips the finally below but runs shutdown hooks.
-        Thread cleanup = new Thread(() -> deleteQuietly(work), "tour-cleanup");
+        Thread cleanup = new Thread(() -> deleteQuietly(work, err), "tour-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         ServerConfig config = ServerConfig.defaults().withPort(0).withLatency(parseLatency()).withIoThreads(1);
         long start = System.nanoTime();
@@ -58,6 +64,7 @@ public final class TourCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         out.printf(java.util.Locale.ROOT, "%ntour done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        out.flush();
         return 0;
     }
 
@@ -69,13 +76,14 @@ public final class TourCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path root) {
+    private static void deleteQuietly(Path root, PrintWriter err) {
         try {
             if (Files.exists(root)) {
                 deleteTree(root);
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("tour: could not delete its work folder " + root + ": " + e.getMessage());
+            err.println("tour: could not delete its work folder " + root + ": " + e.getMessage());
+            err.flush();
         }
     }
 

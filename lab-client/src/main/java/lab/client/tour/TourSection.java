@@ -1,11 +1,11 @@
 package lab.client.tour;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** One task of the tour: runs it at a small size and prints its table, each figure next to its bound. */
 public interface TourSection {
 
     String title();
 
-    void run(TourContext context, PrintStream out) throws Exception;
+    void run(TourContext context, PrintWriter out) throws Exception;
 }

@@ -1,7 +1,7 @@
 package lab.client.train;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +11,10 @@ import lab.client.requests.Strategies;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: the training run behind the JVM's ahead-of-time cache, which {@code ./lab} makes
@@ -27,16 +30,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static final List<String> TWO = List.of("bounded", "streaming");
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.defaults().withPort(0).withLatency(LatencyModel.parse("uniform:1ms..5ms"))
                 .withIoThreads(1);
         int runs = 0;
         List<String> failed = new ArrayList<>();
-        try (LabServer server = LabServer.start(config);
-             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
-            System.setOut(quiet);
+        // The runs print into nothing: what is trained is their work, not their output.
+        try (LabServer server = LabServer.start(config); PrintWriter quiet = new PrintWriter(Writer.nullWriter())) {
             for (Strategies.Family family : Strategies.Family.values()) {
                 boolean all = family == Strategies.Family.VIRTUAL || family == Strategies.Family.LEAN;
                 for (String strategy : all ? Strategies.NAMES : TWO) {
@@ -44,17 +49,18 @@ public final class TrainCommand implements Callable<Integer> {
                         runs++;
                         String[] args = {"requests", "--url", server.baseUrl(), "--strategy", strategy, "--impl",
                             family.word(), "--requests", strategy.equals("sequential") ? "20" : "300", form};
-                        int exit = Cli.execute(LabClient.commandLine(args), args);
+                        CommandLine run = LabClient.commandLine(args);
+                        run.setOut(quiet);
+                        int exit = Cli.execute(run, args);
                         if (exit != 0) {
                             failed.add(family.word() + "/" + strategy + " " + form);
                         }
                     }
                 }
             }
-        } finally {
-            System.setOut(out);
         }
         out.println("trained on " + runs + " runs" + (failed.isEmpty() ? "" : "; failed: " + failed));
+        out.flush();
         return failed.isEmpty() ? 0 : Cli.EXIT_FAILED;
     }
 }

@@ -42,7 +42,7 @@ final class SharedFutureSingleFlight implements CacheStrategy {
     private boolean expired(Load load) {
         synchronized (load) {
             return load.future().isDone() && !config.ttl().isZero()
-                    && config.ticker().read() - load.doneAt()[0] >= config.ttl().toNanos();
+                    && config.ticker().nanos() - load.doneAt()[0] >= config.ttl().toNanos();
         }
     }
 
@@ -51,7 +51,7 @@ final class SharedFutureSingleFlight implements CacheStrategy {
             try {
                 String value = Loads.call(config.upstream(), key);
                 synchronized (load) {
-                    load.doneAt()[0] = config.ticker().read();
+                    load.doneAt()[0] = config.ticker().nanos();
                 }
                 load.future().complete(value);
             } catch (Throwable e) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import lab.client.cli.Json;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import org.junit.jupiter.api.Test;
 
 /**

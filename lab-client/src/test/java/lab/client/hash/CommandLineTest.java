@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

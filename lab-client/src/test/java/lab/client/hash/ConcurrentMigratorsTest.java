@@ -11,11 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import lab.client.hash.support.ChildJvm;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import lab.client.hash.support.UsersAudit;
-import lab.client.hash.support.Waits;
+import lab.server.support.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +43,8 @@ class ConcurrentMigratorsTest {
         // a claims big batches (about 0.2 s of hashing each), so that it is nearly always holding one.
         Process a = migrator("migrator-a", url, 200);
         Process b = migrator("migrator-b", url, 20);
-        Waits.until(Duration.ofSeconds(90), () -> !a.isAlive() || (audit.count("password IS NULL") >= USERS / 5 && holdsClaim(audit, "migrator-a")),
-                "migrator-a to be holding a claim after a fifth of the table is done");
+        Await.until("migrator-a to be holding a claim after a fifth of the table is done", Duration.ofSeconds(90),
+                () -> !a.isAlive() || (audit.count("password IS NULL") >= USERS / 5 && holdsClaim(audit, "migrator-a")));
         assertThat(a.isAlive()).as("migrator-a still running; stderr: %s", Files.readString(dir.resolve("migrator-a.err"))).isTrue();
         a.destroyForcibly();
         assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -59,7 +58,7 @@ class ConcurrentMigratorsTest {
     }
 
     private Process migrator(String name, String url, int batch) throws Exception {
-        return ChildJvm.start(List.of("-Xmx128m"), dir.resolve(name + ".out"), dir.resolve(name + ".err"),
+        return HashCli.child(List.of("-Xmx128m"), dir.resolve(name + ".out"), dir.resolve(name + ".err"),
                 "migrate", "--db", url + "&ApplicationName=" + name, "--strategy", "sequential", "--iterations", "5000",
                 "--batch", Integer.toString(batch), "--calibration", "100ms");
     }

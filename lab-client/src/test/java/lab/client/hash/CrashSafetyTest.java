@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import lab.client.hash.support.ChildJvm;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import lab.client.hash.support.UsersAudit;
-import lab.client.hash.support.Waits;
+import lab.server.support.Await;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,10 +39,10 @@ class CrashSafetyTest {
         audit.installWriteCounter();
 
         // About 1 ms a hash on one thread and 20 rows a batch: the run lasts seconds, a batch commits every few dozen ms.
-        Process migrator = ChildJvm.start(List.of("-Xmx256m"), dir.resolve("out.txt"), dir.resolve("err.txt"),
+        Process migrator = HashCli.child(List.of("-Xmx256m"), dir.resolve("out.txt"), dir.resolve("err.txt"),
                 "migrate", "--db", url, "--strategy", "sequential", "--iterations", "5000", "--batch", "20", "--calibration", "100ms");
-        Waits.until(Duration.ofSeconds(90), () -> !migrator.isAlive() || audit.count("password IS NULL") >= USERS / 5,
-                "the child migrator to hash a fifth of the users");
+        Await.until("the child migrator to hash a fifth of the users", Duration.ofSeconds(90),
+                () -> !migrator.isAlive() || audit.count("password IS NULL") >= USERS / 5);
         assertThat(migrator.isAlive()).as("the migrator is still running when killed; its stderr: %s", Files.readString(dir.resolve("err.txt"))).isTrue();
         migrator.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client side
         assertThat(migrator.waitFor(30, TimeUnit.SECONDS)).isTrue();

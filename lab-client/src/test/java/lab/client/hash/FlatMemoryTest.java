@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lab.client.cli.Json;
-import lab.client.hash.support.ChildJvm;
 import lab.client.hash.support.HashCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +66,7 @@ class FlatMemoryTest {
     private static int migrateInTinyHeap(String url, int batch, Path out, Path err) throws Exception {
         // ExitOnOutOfMemoryError: wherever the heap runs out (the JDBC driver may swallow the Error
         // into an SQLException with no message), the JVM says so on stderr and exits: a certain verdict.
-        Process migrator = ChildJvm.start(List.of("-Xmx24m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr"), out, err,
+        Process migrator = HashCli.child(List.of("-Xmx24m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr"), out, err,
                 "migrate", "--db", url, "--iterations", "1", "--batch", Integer.toString(batch), "--calibration", "100ms", "--json");
         assertThat(migrator.waitFor(120, TimeUnit.SECONDS)).as("migrate finished").isTrue();
         return migrator.exitValue();

@@ -15,9 +15,9 @@ import lab.client.hash.db.PostgresPendingRows;
 import lab.client.hash.db.PostgresPendingRows.ClaimSql;
 import lab.client.hash.db.Row;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import lab.client.hash.support.UsersAudit;
-import lab.client.hash.support.Waits;
+import lab.server.support.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +78,7 @@ class PostgresClaimTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Waits.until(Duration.ofSeconds(30), () -> waitingOnALock(audit), "b to wait on a's row locks");
+            Await.until("b to wait on a's row locks", Duration.ofSeconds(30), () -> waitingOnALock(audit));
             assertThat(taken).isNotDone();
             terminate(audit, holderPid); // a dies: the server ends its session and rolls its claim back
             List<Row> rows = taken.get(30, TimeUnit.SECONDS);

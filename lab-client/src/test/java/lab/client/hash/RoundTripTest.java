@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import lab.client.cli.Json;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import lab.client.hash.support.UsersAudit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import lab.client.hash.db.ScratchDatabase;
 import lab.client.hash.support.HashCli;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import org.junit.jupiter.api.Test;
 
 /** bin/measure-hash's scratch database: the user's own users table survives a measurement on their server. */

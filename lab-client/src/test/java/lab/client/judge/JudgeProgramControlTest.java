@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.CliRun;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
 package lab.client.primitives;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
-import lab.client.support.Await;
+import lab.server.support.Await;
 
 /** Test helpers: wait for a condition with a bound (the lab's one {@link Await}), and recognise a thread parked for good. */
 final class Threads {
@@ -12,7 +11,7 @@ final class Threads {
     private Threads() {
     }
 
-    static void awaitUntil(String what, BooleanSupplier condition) {
+    static void awaitUntil(String what, Await.Condition condition) {
         Await.require(what, condition);
     }
 

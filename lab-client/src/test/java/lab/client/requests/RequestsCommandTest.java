@@ -108,7 +108,7 @@ class RequestsCommandTest {
             }
             assertThat(Json.MAPPER.readTree(lines.get(20)).path("ok").asInt()).isZero();
             // Cancelled for real: the server sees the first wave's connections close and frees their slots.
-            lab.client.support.Await.require("the server's in_flight is 0 after the deadline", () -> slow.stats().inFlight() == 0);
+            lab.server.support.Await.require("the server's in_flight is 0 after the deadline", () -> slow.stats().inFlight() == 0);
             assertThat(slow.stats().accepted()).as("requests started after the deadline").isEqualTo(10);
         }
     }

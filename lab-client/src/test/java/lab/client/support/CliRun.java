@@ -1,31 +1,27 @@
 package lab.client.support;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import lab.client.LabClient;
 import lab.client.cli.Cli;
+import picocli.CommandLine;
 
 /** Runs the lab-client command line in-process and keeps what it printed, for tests of the CLI itself. */
 public record CliRun(int exitCode, String out, String err) {
 
-    /** Serialised: the command prints to System.out and System.err, which are swapped for the run. */
-    public static synchronized CliRun of(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = Cli.execute(LabClient.commandLine(args), args);
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /**
+     * The commands print through picocli's {@code getOut()} and {@code getErr()}, which are given
+     * writers of the run's own here: no global stream is swapped, so runs may overlap.
+     */
+    public static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = LabClient.commandLine(args);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = Cli.execute(cmd, args);
+        return new CliRun(code, out.toString(), err.toString());
     }
 
     public List<String> outLines() {

@@ -2,7 +2,7 @@ package lab.client.support;
 
 import java.net.URI;
 import lab.client.api.LabApi;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
 import lab.server.behavior.LatencyModel;

@@ -14,6 +14,7 @@ import java.util.Objects;
 import lab.server.connections.Connections;
 import lab.server.stats.Ledger;
 import lab.server.stats.PrometheusText;
+import lab.server.stats.ServerStats;
 import lab.server.stats.Snapshot;
 
 /**
@@ -77,10 +78,8 @@ final class Router extends SimpleChannelInboundHandler<HttpRequest> {
 
     /** The ledger's figures, then the connections' ({@code connections} open now, {@code connections_refused}), then how the server was started. */
     private FullHttpResponse stats(ChannelHandlerContext ctx, Snapshot snapshot, long connectionsRefused) {
-        return Responses.json(ctx.alloc(), HttpResponseStatus.OK, Json.tree(snapshot)
-                .put("connections", connections.open())
-                .put("connections_refused", connectionsRefused)
-                .set("server", Json.tree(description)));
+        return Responses.json(ctx.alloc(), HttpResponseStatus.OK,
+                ServerStats.of(snapshot, connections.open(), connectionsRefused, description));
     }
 
     /**

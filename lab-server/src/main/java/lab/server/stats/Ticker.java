@@ -1,6 +1,9 @@
 package lab.server.stats;
 
-/** A source of monotonic nanoseconds; passed in so that the ledger can be tested without waiting. */
+/**
+ * A source of monotonic nanoseconds, passed in so that what reads the time can be tested without
+ * waiting: the ledger here, lab-client's cache expiry ({@code --ttl}).
+ */
 @FunctionalInterface
 public interface Ticker {
 

@@ -3,10 +3,10 @@ package lab.server.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.server.support.ChildJvm;
 
 /**
  * A server in a JVM of its own, so that the load and the server are measured as separate processes.
@@ -30,11 +30,7 @@ public final class ChildServer implements AutoCloseable {
      */
     public static ChildServer start(boolean pinned, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(pinned ? Cpus.server() : List.of());
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll library, without a warning
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        command.addAll(List.of(args));
+        command.addAll(ChildJvm.command(jvmOptions, mainClass, args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
         String first = out.readLine();

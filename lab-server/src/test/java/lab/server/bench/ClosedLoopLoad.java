@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import lab.server.stats.Percentiles;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -21,9 +22,8 @@ import org.HdrHistogram.Recorder;
  */
 final class ClosedLoopLoad {
 
-    /** What one run saw. Latencies in milliseconds. */
-    record Result(long requests, long non200, double seconds, double rps, double p50, double p90, double p99,
-                  double p999, double max) {
+    /** What one run saw; its latency, send to full response, in milliseconds. */
+    record Result(long requests, long non200, double seconds, double rps, Percentiles latency) {
     }
 
     private ClosedLoopLoad() {
@@ -44,9 +44,7 @@ final class ClosedLoopLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram h = recorder.getIntervalHistogram();
-        return new Result(h.getTotalCount(), non200.get(), seconds, h.getTotalCount() / seconds,
-                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+        return new Result(h.getTotalCount(), non200.get(), seconds, h.getTotalCount() / seconds, Percentiles.of(h));
     }
 
     private static void loop(int port, byte[] request, long deadline, Recorder recorder, AtomicLong non200) {

@@ -1,6 +1,5 @@
 package lab.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.server.LabServer;
 import lab.server.ServerConfig;
+import lab.server.stats.Percentiles;
+import lab.server.stats.ServerStats;
 import lab.server.support.HttpConnection;
 
 /**
@@ -90,10 +91,6 @@ public final class ServerBench {
         System.out.printf("  %s%n%n", Cpus.describe());
     }
 
-    /** Latency quantiles of one run, in milliseconds; {@code p999} is NaN where the tool does not report it. */
-    record Quantiles(double p50, double p99, double p999, double max, long count) {
-    }
-
     /** Who is timed in the accuracy table: the two baselines, then lab-server on each transport. */
     private record Subject(String label, List<String> jvmOptions, Class<?> main, String[] args, String target, boolean hasStats) {
     }
@@ -133,16 +130,15 @@ public final class ServerBench {
             resetStats(server, subject);
             progress(subject.label() + ": java client, " + round.toSeconds() + " s");
             ClosedLoopLoad.Result r = ClosedLoopLoad.run(server.port, subject.target(), ACCURACY_CONNECTIONS, round);
-            accuracyRow(subject, "java client (send to resp.)", new Quantiles(r.p50(), r.p99(), r.p999(), r.max(), r.requests()));
+            accuracyRow(subject, "java client (send to resp.)", r.latency());
             if (subject.hasStats()) {
-                JsonNode lat = stats(server).get("latency_ms");
-                accuracyRow(subject, "server (accept to socket)", new Quantiles(lat.get("p50").asDouble(), lat.get("p99").asDouble(),
-                        lat.get("p999").asDouble(), lat.get("max").asDouble(), lat.get("count").asLong()));
+                accuracyRow(subject, "server (accept to socket)", stats(server).latencyMs());
             }
         }
     }
 
-    private void accuracyRow(Subject subject, String tool, Quantiles l) {
+    /** One row of the accuracy table; {@code p999} is NaN where the tool does not report it (wrk). */
+    private void accuracyRow(Subject subject, String tool, Percentiles l) {
         ObjectNode row = line("timer-accuracy").put("server", subject.label()).put("measured_by", tool).put("delay_ms", DELAY_MS)
                 .put("connections", ACCURACY_CONNECTIONS).put("samples", l.count())
                 .put("p50_over_ms", micros(l.p50() - DELAY_MS)).put("p99_over_ms", micros(l.p99() - DELAY_MS));
@@ -170,9 +166,9 @@ public final class ServerBench {
         }
     }
 
-    private static JsonNode stats(ChildServer server) throws IOException {
+    private static ServerStats stats(ChildServer server) throws IOException {
         try (HttpConnection c = new HttpConnection(server.port)) {
-            return JSON.readTree(c.get("/stats").body());
+            return ServerStats.parse(c.get("/stats").body());
         }
     }
 
@@ -189,7 +185,7 @@ public final class ServerBench {
                 ClosedLoopLoad.Result r = ClosedLoopLoad.run(s.port, target, OVERHEAD_CONNECTIONS, round);
                 line("server-overhead").put("tool", "java-closed-loop").put("server", label).put("round", n)
                         .put("connections", OVERHEAD_CONNECTIONS).put("requests", r.requests()).put("non_200", r.non200())
-                        .put("rps", Math.round(r.rps())).put("p50_ms", micros(r.p50())).put("p99_ms", micros(r.p99()));
+                        .put("rps", Math.round(r.rps())).put("p50_ms", micros(r.latency().p50())).put("p99_ms", micros(r.latency().p99()));
                 return r.rps();
             });
             if (Wrk.installed()) {
@@ -314,13 +310,14 @@ public final class ServerBench {
             return Double.parseDouble(m.group(1));
         }
 
-        /** A run with {@code --latency}: wrk's p50, p99 and max; wrk prints no p99.9, so that one is NaN. */
-        static Quantiles latency(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
+        /** A run with {@code --latency}: wrk's p50, p99 and max; the rest (p90, p99.9, mean), which this reads not, are NaN. */
+        static Percentiles latency(int port, String target, int connections, Duration duration) throws IOException, InterruptedException {
             String out = run(List.of(), port, target, connections, duration, true);
             double max = millis(find(Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), out));
             Matcher count = COUNT.matcher(out);
-            return new Quantiles(millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out)), millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out)),
-                    Double.NaN, max, count.find() ? Long.parseLong(count.group(1)) : 0);
+            return new Percentiles(millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out)), Double.NaN,
+                    millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out)), Double.NaN, max, count.find() ? Long.parseLong(count.group(1)) : 0,
+                    Double.NaN);
         }
 
         private static String run(List<String> prefix, int port, String target, int connections, Duration duration, boolean latency)

@@ -3,7 +3,6 @@ package lab.server.loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import lab.server.LabServer;
 import lab.server.bench.ChildServer;
+import lab.server.stats.ServerStats;
 import lab.server.support.Await;
 import lab.server.support.HttpConnection;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DrainTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_FLIGHT = 5;
 
     @ParameterizedTest
@@ -148,7 +147,7 @@ class DrainTest {
 
     private static int inFlight(int port) {
         try (HttpConnection c = new HttpConnection(port)) {
-            return JSON.readTree(c.get("/stats").body()).get("in_flight").asInt();
+            return ServerStats.parse(c.get("/stats").body()).inFlight();
         } catch (IOException e) {
             throw new AssertionError("cannot read the child's /stats: " + e, e);
         }

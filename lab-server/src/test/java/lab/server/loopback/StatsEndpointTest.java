@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lab.server.http.Json;
+import lab.server.stats.ServerStats;
 import lab.server.support.HttpConnection;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,21 @@ class StatsEndpointTest extends LoopbackServer {
             assertThat(s.get("service_ms_max").asLong()).isEqualTo(7);
             assertThat(s.get("latency_ms").get("max").asDouble()).isGreaterThanOrEqualTo(7.0);
             assertThat(s.get("latency_ms").get("p50").asDouble()).isGreaterThanOrEqualTo(5.0);
+        }
+    }
+
+    /** The record is the schema: the strict reader takes the server's body whole and writes it back byte for byte. */
+    @Test
+    void theStatsRecordReadsTheBodyWholeAndWritesItBack() throws Exception {
+        try (HttpConnection c = new HttpConnection(port())) {
+            c.get("/api/items/a?delay_ms=5");
+            for (String path : new String[] {"/stats", "/stats/reset"}) {
+                String body = path.equals("/stats") ? c.get(path).body() : c.post(path).body();
+                ServerStats s = ServerStats.parse(body);
+                assertThat(s.accepted()).isEqualTo(1);
+                assertThat(s.server().latency()).isEqualTo("fixed:1ms");
+                assertThat(Json.MAPPER.writeValueAsString(s)).isEqualTo(body);
+            }
         }
     }
 

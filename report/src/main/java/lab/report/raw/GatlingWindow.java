@@ -10,13 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record GatlingWindow(String label, double nominalRps, long windowMs, long carriedIn, long accepted, long rejected,
                             long serviceMsSum, double p50, double p99, double meanHoldMs, int limit) {
 
+    /** Reads a window line strictly ({@link StatsFields}): a field missing or unknown is an error naming it. */
     public static GatlingWindow of(JsonNode w) {
-        JsonNode s = w.path("server");
-        JsonNode l = s.path("latency_ms");
-        return new GatlingWindow(w.path("label").asText(), w.path("nominal_rps").asDouble(), w.path("window_ms").asLong(),
-                w.path("carried_in").asLong(), s.path("accepted").asLong(), s.path("rejected").asLong(),
-                s.path("service_ms_sum").asLong(), l.path("p50").asDouble(), l.path("p99").asDouble(), l.path("mean").asDouble(),
-                s.path("limit").asInt());
+        JsonNode s = StatsFields.figures(StatsFields.required(w, "server", "window"), "server");
+        JsonNode l = s.get("latency_ms");
+        return new GatlingWindow(StatsFields.required(w, "label", "window").asText(),
+                StatsFields.required(w, "nominal_rps", "window").asDouble(), StatsFields.required(w, "window_ms", "window").asLong(),
+                StatsFields.required(w, "carried_in", "window").asLong(), s.get("accepted").asLong(), s.get("rejected").asLong(),
+                s.get("service_ms_sum").asLong(), l.get("p50").asDouble(), l.get("p99").asDouble(), l.get("mean").asDouble(),
+                s.get("limit").asInt());
     }
 
     public long acceptedArrivals() {

@@ -12,6 +12,7 @@ import lab.report.model.Knee;
 import lab.report.plot.SvgPlot;
 import lab.report.raw.GatlingWindow;
 import lab.report.raw.RawData;
+import lab.report.raw.StatsFields;
 
 /**
  * The load tests: every Gatling simulation's windows, and for the open-model ramps the measured 429
@@ -33,11 +34,11 @@ public final class LoadSection {
         }
 
         public int limit() {
-            return run.path("server").path("limit").asInt();
+            return StatsFields.required(run.get("server"), "limit", file + ": run.server").asInt();
         }
 
         public String latency() {
-            return run.path("server").path("latency").asText();
+            return StatsFields.required(run.get("server"), "latency", file + ": run.server").asText();
         }
 
         /** Mean service time over all windows, weighted by arrivals accepted. */
@@ -66,7 +67,7 @@ public final class LoadSection {
             for (JsonNode line : data.claim(name)) {
                 switch (line.path("kind").asText()) {
                     case "run" -> run = line;
-                    case "window" -> windows.add(GatlingWindow.of(line));
+                    case "window" -> windows.add(window(name, line, windows.size() + 1));
                     default -> { } // claims are the Gatling summary's subject
                 }
             }
@@ -75,6 +76,14 @@ public final class LoadSection {
             }
         }
         return runs;
+    }
+
+    private static GatlingWindow window(String file, JsonNode line, int n) {
+        try {
+            return GatlingWindow.of(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ", window " + n + ": " + e.getMessage(), e);
+        }
     }
 
     public static void render(Page page, RawData data) {

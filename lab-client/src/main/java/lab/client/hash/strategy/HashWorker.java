@@ -12,6 +12,7 @@ import lab.client.hash.algorithm.Calibration;
 import lab.client.hash.algorithm.Cost;
 import lab.client.hash.algorithm.PasswordHasher;
 import lab.client.hash.algorithm.Pbkdf2Engine;
+import lab.server.bench.Flags;
 
 /**
  * The main of a {@code processes} child. It first hashes on its own until its rate is steady (the
@@ -27,8 +28,8 @@ public final class HashWorker {
     }
 
     public static void main(String[] args) throws IOException {
-        PasswordHasher hasher = PasswordHasher.of(parseCost(args), Pbkdf2Engine.named(flag(args, "--engine", "jdk")));
-        long warmupMs = Long.parseLong(flag(args, "--warmup-ms", "0"));
+        PasswordHasher hasher = PasswordHasher.of(parseCost(args), Pbkdf2Engine.named(Flags.string(args, "--engine", "jdk")));
+        long warmupMs = Long.parseLong(Flags.string(args, "--warmup-ms", "0"));
         if (warmupMs > 0) {
             Calibration.warmUp(hasher, Duration.ofMillis(warmupMs));
         }
@@ -55,24 +56,11 @@ public final class HashWorker {
         }
     }
 
-    // The flags are read by hand, not by picocli: the only caller is ProcessHasher, which always
-    // writes them well-formed, and a child that starts lighter starts sooner.
+    // The flags are read by lab-server's small Flags, not by picocli: the only caller is ProcessHasher,
+    // which always writes them well-formed, and a child that starts lighter starts sooner.
     static Cost parseCost(String[] args) {
-        Algorithm algorithm = Algorithm.valueOf(flag(args, "--algorithm", "pbkdf2"));
-        return Cost.of(algorithm, intFlag(args, "--iterations"), intFlag(args, "--memory-kib"), intFlag(args, "--parallelism"));
-    }
-
-    private static Integer intFlag(String[] args, String name) {
-        String value = flag(args, name, null);
-        return value == null ? null : Integer.valueOf(value);
-    }
-
-    private static String flag(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
+        Algorithm algorithm = Algorithm.valueOf(Flags.string(args, "--algorithm", "pbkdf2"));
+        return Cost.of(algorithm, Flags.integerOrNull(args, "--iterations"), Flags.integerOrNull(args, "--memory-kib"),
+                Flags.integerOrNull(args, "--parallelism"));
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.cache.CacheRules;
 import lab.client.judge.Line;
 import lab.client.judge.Observation;

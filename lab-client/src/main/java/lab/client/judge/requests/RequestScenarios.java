@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.judge.Line;
 import lab.client.judge.Observation;
 import lab.client.judge.RuleResult;

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import lab.client.cli.Json;
+import lab.server.http.Json;
 
 /**
  * Calls {@code GET /api/items/{id}} on the JDK's {@link HttpClient}, blocking ({@link #call}, for

@@ -3,7 +3,7 @@ package lab.client.requests.rules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 
 /**
  * The rules of the requests task, each judged on what was handed on and on the server's own

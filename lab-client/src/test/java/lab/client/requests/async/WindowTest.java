@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import lab.client.requests.call.ItemClient;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.TestServer;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import lab.client.api.LabApi;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.cli.Json;
 
 /**

@@ -3,7 +3,7 @@ package lab.client.requests.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.TestServer;
 import org.junit.jupiter.api.Test;
 

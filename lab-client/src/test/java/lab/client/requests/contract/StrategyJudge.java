@@ -7,14 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.requests.call.ItemClient;
 import lab.client.requests.rules.Handed;
 import lab.client.requests.rules.RequestRules;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Result;
 import lab.client.requests.strategy.Settings;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.TestServer;
 
 /**

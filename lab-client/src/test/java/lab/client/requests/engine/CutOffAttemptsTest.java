@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import lab.client.api.ServerStats;
+import lab.server.stats.ServerStats;
 import lab.client.requests.call.ItemClient;
 import lab.client.requests.strategy.Result;
 import lab.client.requests.strategy.Settings;
 import lab.client.requests.virtual.Retrying;
-import lab.client.support.Await;
+import lab.server.support.Await;
 import lab.client.support.TestServer;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,12 @@ package lab.server.bench;
 
 import java.util.List;
 
-/** The bench programs' {@code --name value} flags: small mains, so no parser library. */
+/**
+ * The {@code --name value} flags of the lab's small mains: the benches (in the test sources of this
+ * package and lab-client's) and lab-client's hash worker, a child JVM that {@code processes} starts
+ * with flags it writes itself. Small mains that should start light, so no parser library; in the main
+ * sources so that the shipped worker reads its flags the same way the benches do.
+ */
 public final class Flags {
 
     private Flags() {
@@ -20,6 +25,12 @@ public final class Flags {
     public static int integer(String[] args, String name, int fallback) {
         String value = string(args, name, null);
         return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    /** The flag's whole number, or null when it is not given. */
+    public static Integer integerOrNull(String[] args, String name) {
+        String value = string(args, name, null);
+        return value == null ? null : Integer.valueOf(value);
     }
 
     /** Refuses a flag the program does not know, in one line that lists the ones it does. */

@@ -1,4 +1,4 @@
-package lab.client.hash.support;
+package lab.server.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  *     on 127.0.0.1 on a free port, and stopped when the test JVM exits.</li>
  * </ol>
  * Any step that fails throws with the step's output, so the tests fail loudly; nothing is skipped.
- * Each test asks for a database of its own with {@link #newDatabase()}.
+ * Each test asks for a database of its own with {@link #newDatabase()}. The lab's one throwaway
+ * PostgreSQL for tests, in lab-server's test jar; lab-client's hash tests use it.
  */
 public final class PostgresCluster {
 
