@@ -1,5 +1,6 @@
 package lab.client.primitives.bench;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class PrimitivesBench {
         List<PrimitivesResult> results = new ArrayList<>();
         for (ExerciseName exercise : ExerciseName.values()) {
             PrimitivesResult r;
-            try (Progress progress = Progress.start("primitives " + exercise, s.rounds(), "rounds")) {
+            try (Progress progress = Progress.start(new PrintWriter(System.err, true), "primitives " + exercise, s.rounds(), "rounds")) {
                 r = Stress.run(exercise, s.rounds(), TIME_LIMIT, STUCK_AFTER, SEED, progress);
             }
             results.add(r);
