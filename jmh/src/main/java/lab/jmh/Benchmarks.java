@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 enum Benchmarks {
     SHA256_LIMIT(Sha256LimitBenchmark.class, Kind.TIMED, false, 1, List::of),
-    PBKDF2_ENGINES(Pbkdf2EngineBenchmark.class, Kind.TIMED, false, 4, List::of),
+    PBKDF2_ENGINES(Pbkdf2EngineBenchmark.class, Kind.TIMED, true, 4, List::of),
     DIGEST_CALL_COST(DigestCallCostBenchmark.class, Kind.TIMED, true, 2, List::of),
     ARGON2ID(Argon2idBenchmark.class, Kind.TIMED, false, 1, List::of),
     HASH_WORKERS(HashWorkersBenchmark.class, Kind.TIMED, false, 9, () -> List.of(new Param("workers", HashWorkersBenchmark.workerCounts()))),
