@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import lab.client.primitives.PrimitivesBenchmark;
 import lab.jmh.cache.CacheReadBenchmark;
 import lab.jmh.hash.Argon2idBenchmark;
+import lab.jmh.hash.DigestCallCostBenchmark;
 import lab.jmh.hash.HashWorkersBenchmark;
 import lab.jmh.hash.Pbkdf2EngineBenchmark;
 import lab.jmh.hash.Sha256LimitBenchmark;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 enum Benchmarks {
     SHA256_LIMIT(Sha256LimitBenchmark.class, Kind.TIMED, false, 1, List::of),
-    PBKDF2_ENGINES(Pbkdf2EngineBenchmark.class, Kind.TIMED, false, 3, List::of),
+    PBKDF2_ENGINES(Pbkdf2EngineBenchmark.class, Kind.TIMED, true, 4, List::of),
+    DIGEST_CALL_COST(DigestCallCostBenchmark.class, Kind.TIMED, true, 2, List::of),
     ARGON2ID(Argon2idBenchmark.class, Kind.TIMED, false, 1, List::of),
     HASH_WORKERS(HashWorkersBenchmark.class, Kind.TIMED, false, 1, () -> List.of(new Param("workers", HashWorkersBenchmark.workerCounts()))),
     REQUEST_STRATEGIES(RequestStrategyBenchmark.class, Kind.SINGLE_SHOT, true, 1, () -> List.of(new Param("strategy", RequestStrategyBenchmark.cases()))),
@@ -43,7 +45,8 @@ enum Benchmarks {
     static final List<String> FORK_JVM_ARGS = forkJvmArgs();
 
     private static List<String> forkJvmArgs() {
-        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"));
+        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g",
+                "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED")); // the direct PBKDF2 engine
         if (Runtime.version().feature() >= 24) {
             args.add("--sun-misc-unsafe-memory-access=allow");
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import lab.server.behavior.DurationConverter;
 import lab.client.cli.Json;
 import lab.client.cli.Progress;
+import lab.client.cli.UserError;
 import lab.client.hash.algorithm.Algorithm;
 import lab.client.hash.algorithm.Cost;
 import lab.client.hash.algorithm.Pbkdf2Engine;
@@ -59,7 +60,7 @@ final class HashMigrateCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "P", description = "argon2: lanes (default 1)")
     Integer parallelism;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "pbkdf2 implementation: auto (the fastest, measured), jdk, bc or pads (the JDK's SHA-256, HMAC pads absorbed once) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = "auto", description = "pbkdf2 implementation: auto (the fastest, measured), jdk, bc, pads (the JDK's SHA-256, HMAC pads absorbed once) or direct (the same, calling the JDK's SHA-256 compression itself) (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--calibration", paramLabel = "D", defaultValue = "1s", converter = DurationConverter.class,
@@ -92,6 +93,9 @@ final class HashMigrateCommand implements Callable<Integer> {
                 forced = Pbkdf2Engine.named(engine);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--engine must be auto or one of " + java.util.Arrays.toString(Pbkdf2Engine.values()) + ", not '" + engine + "'");
+            }
+            if (forced.unavailable() != null) {
+                throw new UserError("--engine " + engine + ": " + forced.unavailable());
             }
         }
         Database database = db.existing();

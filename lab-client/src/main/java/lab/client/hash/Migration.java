@@ -73,6 +73,12 @@ public final class Migration {
         Migrator.Outcome outcome;
         try (BatchHasher hasher = startWorkers(s, chosen, singleThreadHps)) {
             startupNanos = System.nanoTime() - setUp;
+            if (s.strategy() == Strategy.processes) {
+                // The children took seconds to start and warm up, and this machine's speed drifts: the
+                // bound's one-thread rate is taken again now, the children idle, so that it is measured
+                // just before the clock, as a pool's is.
+                singleThreadHps = Calibration.measure(PasswordHasher.of(s.cost(), chosen), s.calibration(), s.calibration()).hashesPerSecond();
+            }
             HeapPeak.reset();
             long start = System.nanoTime();
             try (PendingRows pending = PendingRows.open(s.db(), batch, s.claimTimeout());

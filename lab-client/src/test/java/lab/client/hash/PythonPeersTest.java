@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The seed's Python answers that {@code bin/measure-hash} times beside the lab's
+ * The seed's Python answers that {@code ./lab bench-hash} ({@code HashBench}) times beside the lab's
  * ({@code python/seed_answers.py}) do the same job: every user hashed exactly once, in the lab's
  * PHC strings, which {@code hash verify} accepts. So the race they run is the same race.
  */

@@ -13,7 +13,7 @@ import lab.client.hash.support.HashCli;
 import lab.server.support.PostgresCluster;
 import org.junit.jupiter.api.Test;
 
-/** bin/measure-hash's scratch database: the user's own users table survives a measurement on their server. */
+/** The hash bench's scratch database (./lab bench-hash --pg): the user's own users table survives a measurement on their server. */
 class ScratchDatabaseTest {
 
     @Test

@@ -71,6 +71,7 @@ public final class HashSection {
                 + "SHA-256 limit (two compressions per PBKDF2 iteration at the JDK's fastest SHA-256); the bound of "
                 + "K workers on " + cores + " cores is `min(K, cores) × the one-thread rate`.");
         engines(page, data);
+        iterationCost(page, data);
         workersTable(page, data, cores);
         labBench(page, data);
     }
@@ -97,6 +98,38 @@ public final class HashSection {
                 + "needs two per iteration, so no engine passes " + Num.sig(l) + " iterations/s."));
         page.text(Source.of("jmh/Pbkdf2EngineBenchmark.json, jmh/Sha256LimitBenchmark.json, jmh/Argon2idBenchmark.json",
                 "mvn -pl jmh exec:java"));
+    }
+
+    /**
+     * One iteration's time, engine by engine, beside two compressions at the limit and what
+     * {@code MessageDigest}'s clones cost alone: where the time between an engine and the limit goes.
+     */
+    private static void iterationCost(Page page, RawData data) {
+        List<JmhResult> calls = data.jmh("DigestCallCostBenchmark");
+        Optional<Double> limit = iterationLimit(data);
+        if (calls.isEmpty() || limit.isEmpty()) {
+            return;
+        }
+        page.line("### One iteration: where the time goes").line("");
+        Table t = new Table("what", "ns", "bytes allocated", "source");
+        t.row("two SHA-256 compressions at the limit", Num.sig(1e9 / limit.get()), "0", "`Sha256LimitBenchmark` (1 MiB per op)");
+        for (JmhResult r : data.jmh("Pbkdf2EngineBenchmark")) {
+            double its = iterationsOf(r);
+            t.row("one iteration of `" + r.param("engine") + "`", Num.sig(1e9 / (r.score() * its)),
+                    r.bytesPerOp().isPresent() ? Num.sig(r.bytesPerOp().getAsDouble() / its) : "n/a",
+                    "`Pbkdf2EngineBenchmark` (op / " + r.param("iterations") + ")");
+        }
+        for (JmhResult r : calls) {
+            t.row("`" + r.method() + "`", Num.withError(r.score(), r.error()),
+                    r.bytesPerOp().isPresent() ? Num.sig(r.bytesPerOp().getAsDouble()) : "n/a", "`DigestCallCostBenchmark`");
+        }
+        page.text(t.render());
+        page.paragraph("`clonePair` is the two `MessageDigest.clone()` calls an iteration of `pads` needs (a digest cannot be "
+                + "set to a state), `hmacByClones` a whole iteration that way (clones, updates, digests into a reused array); "
+                + "`direct` copies two kept states into one digest and calls the JDK's compression itself, on one "
+                + "preformatted block.");
+        page.text(Source.of("jmh/Sha256LimitBenchmark.json, jmh/Pbkdf2EngineBenchmark.json, jmh/DigestCallCostBenchmark.json",
+                "./lab jmh -Djmh.include='Sha256|Pbkdf2|DigestCallCost'"));
     }
 
     private static void workersTable(Page page, RawData data, int cores) {
@@ -203,7 +236,24 @@ public final class HashSection {
                         + Num.sig(r.path("pbkdf2_iterations_per_s_limit").asDouble()) + " PBKDF2 iterations/s.");
             }
         }
-        page.text(Source.of("hash-bench.jsonl", "bin/measure-hash"));
+        ratios(page, rows);
+        page.text(Source.of("hash-bench.jsonl", "./lab bench-hash"));
+    }
+
+    /** The figures from each run's {@code ratios} line (medians over that run's rounds), each beside its target. */
+    private static void ratios(Page page, List<JsonNode> rows) {
+        for (JsonNode r : rows) {
+            if (!r.path("case").asText().equals("ratios")) {
+                continue;
+            }
+            page.paragraph("Run " + r.path("run").asText() + " (" + r.path("statistic").asText("best of the rounds") + "): one thread's "
+                    + "fastest engine " + text(r, "fastest_engine_vs_openssl") + " × OpenSSL's PBKDF2 (target 1.5), "
+                    + text(r, "fastest_engine_vs_sha256_limit") + " of the SHA-256 limit (goal 0.5); `processes` at workers = cores "
+                    + text(r, "processes_efficiency") + " of its bound (target 0.90"
+                    + (r.has("processes_efficiency_rounds") ? "; rounds " + r.path("processes_efficiency_rounds").toString() : "")
+                    + "), threads " + text(r, "threads_efficiency") + "; the lab's best " + text(r, "lab_best_vs_seed_answer")
+                    + " × the seed's Python answer (target 1.5).");
+        }
     }
 
     static String text(JsonNode r, String field) {

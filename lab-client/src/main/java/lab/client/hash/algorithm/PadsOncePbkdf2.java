@@ -34,62 +34,109 @@ final class PadsOncePbkdf2 {
         if (iterations < 1 || bytes < 1) {
             throw new IllegalArgumentException("PBKDF2 needs iterations >= 1 and bytes >= 1, not " + iterations + " and " + bytes);
         }
-        MessageDigest sha = sha256();
-        byte[] key = password.getBytes(StandardCharsets.UTF_8);
-        if (key.length > BLOCK) { // RFC 2104: a key longer than a block is replaced by its hash
-            key = sha.digest(key);
-        }
-        MessageDigest inner = keyed(sha, key, (byte) 0x36);
-        MessageDigest outer = keyed(sha, key, (byte) 0x5c);
-        Arrays.fill(key, (byte) 0);
-
+        Keyed keyed = Keyed.of(password);
         byte[] out = new byte[bytes];
         byte[] u = new byte[DIGEST];
         byte[] t = new byte[DIGEST];
         for (int block = 1, done = 0; done < bytes; block++, done += DIGEST) {
             // U1 = PRF(P, S || INT(block)); U_j = PRF(P, U_{j-1}); T = U1 ^ U2 ^ ... ^ Uc
-            MessageDigest in = copy(inner);
-            in.update(salt);
-            in.update(new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
-            finish(in, outer, u);
+            keyed.firstU(salt, block, u);
             System.arraycopy(u, 0, t, 0, DIGEST);
             for (int j = 1; j < iterations; j++) {
-                in = copy(inner);
+                MessageDigest in = copy(keyed.inner);
                 in.update(u, 0, DIGEST);
-                finish(in, outer, u);
+                keyed.finish(in, u);
                 for (int b = 0; b < DIGEST; b++) {
                     t[b] ^= u[b];
                 }
             }
             System.arraycopy(t, 0, out, done, Math.min(DIGEST, bytes - done));
         }
+        keyed.clear();
         return out;
     }
 
-    /** Completes one HMAC: the inner digest (message already absorbed) into {@code u}, then the outer over it. */
-    private static void finish(MessageDigest in, MessageDigest outerPad, byte[] u) {
-        try {
-            in.digest(u, 0, DIGEST);
-            MessageDigest out = copy(outerPad);
-            out.update(u, 0, DIGEST);
-            out.digest(u, 0, DIGEST);
-        } catch (DigestException e) {
-            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
-        }
-    }
+    /**
+     * A password's two HMAC pad blocks ({@code key ^ ipad}, {@code key ^ opad}, the key zero-padded
+     * to 64 bytes, or first hashed when longer, RFC 2104) and the SHA-256 states that have absorbed
+     * each. Shared with {@link DirectPbkdf2}, which takes the blocks and the first U from here.
+     */
+    static final class Keyed {
 
-    /** A SHA-256 state that has absorbed one block, {@code key ^ pad} (the key zero-padded to 64 bytes). */
-    private static MessageDigest keyed(MessageDigest sha, byte[] key, byte pad) {
-        byte[] block = new byte[BLOCK];
-        Arrays.fill(block, pad);
-        for (int i = 0; i < key.length; i++) {
-            block[i] ^= key[i];
+        private final byte[] innerBlock;
+        private final byte[] outerBlock;
+        private final MessageDigest inner;
+        private final MessageDigest outer;
+
+        private Keyed(byte[] innerBlock, byte[] outerBlock, MessageDigest inner, MessageDigest outer) {
+            this.innerBlock = innerBlock;
+            this.outerBlock = outerBlock;
+            this.inner = inner;
+            this.outer = outer;
         }
-        MessageDigest keyed = copy(sha);
-        keyed.reset();
-        keyed.update(block);
-        Arrays.fill(block, (byte) 0);
-        return keyed;
+
+        static Keyed of(String password) {
+            MessageDigest sha = sha256();
+            byte[] key = password.getBytes(StandardCharsets.UTF_8);
+            if (key.length > BLOCK) { // RFC 2104: a key longer than a block is replaced by its hash
+                key = sha.digest(key);
+            }
+            byte[] innerBlock = padBlock(key, (byte) 0x36);
+            byte[] outerBlock = padBlock(key, (byte) 0x5c);
+            Arrays.fill(key, (byte) 0);
+            return new Keyed(innerBlock, outerBlock, absorbed(sha, innerBlock), absorbed(sha, outerBlock));
+        }
+
+        byte[] innerBlock() {
+            return innerBlock;
+        }
+
+        byte[] outerBlock() {
+            return outerBlock;
+        }
+
+        /** U1 = HMAC(P, S || INT(index)) into {@code u[0..32)}. */
+        void firstU(byte[] salt, int index, byte[] u) {
+            MessageDigest in = copy(inner);
+            in.update(salt);
+            in.update(new byte[] {(byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8), (byte) index});
+            finish(in, u);
+        }
+
+        /** Completes one HMAC: the inner digest (message already absorbed) into {@code u}, then the outer over it. */
+        void finish(MessageDigest in, byte[] u) {
+            try {
+                in.digest(u, 0, DIGEST);
+                MessageDigest out = copy(outer);
+                out.update(u, 0, DIGEST);
+                out.digest(u, 0, DIGEST);
+            } catch (DigestException e) {
+                throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
+            }
+        }
+
+        /** Zeroes the pad blocks (the password in all but name). */
+        void clear() {
+            Arrays.fill(innerBlock, (byte) 0);
+            Arrays.fill(outerBlock, (byte) 0);
+        }
+
+        private static byte[] padBlock(byte[] key, byte pad) {
+            byte[] block = new byte[BLOCK];
+            Arrays.fill(block, pad);
+            for (int i = 0; i < key.length; i++) {
+                block[i] ^= key[i];
+            }
+            return block;
+        }
+
+        /** A SHA-256 state that has absorbed one block. */
+        private static MessageDigest absorbed(MessageDigest sha, byte[] block) {
+            MessageDigest keyed = copy(sha);
+            keyed.reset();
+            keyed.update(block);
+            return keyed;
+        }
     }
 
     private static MessageDigest copy(MessageDigest digest) {

@@ -17,7 +17,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * BouncyCastle's HMAC saves half the compressions by keeping the keyed pad states, which is not
  * enough to catch up. At one iteration the JDK's fixed cost (a provider lookup and a key object per
  * hash) dominates instead, and BouncyCastle can win: hence a measurement, not a constant. {@link #pads} takes the best of both: the JDK's
- * compression with BouncyCastle's kept pad states, two compressions an iteration instead of four.
+ * compression with BouncyCastle's kept pad states, two compressions an iteration instead of four;
+ * {@link #direct} the same two compressions without {@code MessageDigest}'s per-call copies.
  */
 public enum Pbkdf2Engine {
     jdk {
@@ -48,7 +49,28 @@ public enum Pbkdf2Engine {
         public byte[] derive(String password, byte[] salt, int iterations, int bytes) {
             return PadsOncePbkdf2.derive(password, salt, iterations, bytes);
         }
+    },
+    /**
+     * The pads' two states and the JDK's SHA-256 compression called directly, with no
+     * {@code MessageDigest} around it (see {@link DirectPbkdf2}): needs
+     * {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED}, see {@link #unavailable()}.
+     */
+    direct {
+        @Override
+        public byte[] derive(String password, byte[] salt, int iterations, int bytes) {
+            return DirectPbkdf2.derive(password, salt, iterations, bytes);
+        }
+
+        @Override
+        public String unavailable() {
+            return DirectPbkdf2.UNAVAILABLE;
+        }
     };
+
+    /** Why this engine cannot run in this JVM, or null when it can. */
+    public String unavailable() {
+        return null;
+    }
 
     /** The engine a command-line name means, or an {@link IllegalArgumentException} listing the names. */
     public static Pbkdf2Engine named(String name) {

@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * A throwaway database on a PostgreSQL someone else owns: {@code bin/measure-hash --pg URL} seeds and
+ * A throwaway database on a PostgreSQL someone else owns: {@code ./lab bench-hash --pg URL} ({@code HashBench}) seeds and
  * replaces a {@code users} table, which must never be the one in the database the URL names. So it
  * creates {@code lab_scratch_<random>} next to it, works there, and drops it afterwards.
  *

@@ -9,11 +9,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import lab.client.hash.algorithm.Cost;
 import lab.client.hash.algorithm.Pbkdf2Engine;
@@ -25,8 +33,9 @@ import lab.client.hash.algorithm.Pbkdf2Engine;
  * with K compiled workers, as a thread pool's does (a cold child spends its first second or two
  * interpreted, which cost {@code processes} a quarter of its bound on a 10 s run).
  *
- * <p>Each batch is cut into K contiguous slices, one per child, written to the child's stdin as
- * {@link Frames}; the child writes the slice's PHC strings back on its stdout. The parent keeps the
+ * <p>Each batch is handed out in chunks of about a tenth of a second's work, the next chunk to
+ * whichever child is ready for it (see {@link Feed}), written to the child's stdin as
+ * {@link Frames}; the child writes the chunk's PHC strings back on its stdout. The parent keeps the
  * database: the children never see it, so a crash of either side leaves no half-written batch. A
  * child whose parent dies reads end-of-file on its stdin and exits. A child that does not answer
  * within its {@link Patience} is killed, and the batch fails (the claim is given back).
@@ -65,10 +74,19 @@ final class ProcessHasher implements BatchHasher {
         }
     }
 
+    /**
+     * A child's JVM flags. The serial collector: a child is one hashing thread, and a parallel
+     * collector's threads (one per core by default) would pause the other child's core too. The
+     * direct PBKDF2 engine's opening (see {@code DirectPbkdf2}). {@code -Xshare:auto} is the default.
+     */
+    static final List<String> CHILD_JVM_FLAGS = List.of("-XX:+UseSerialGC",
+            "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED");
+
     /** The child's command line: the parent's own java binary and class path. */
     static List<String> command(Cost cost, Pbkdf2Engine engine, Duration warmup) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CHILD_JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HashWorker.class.getName(),
                 "--engine", engine.name(), "--warmup-ms", Long.toString(warmup.toMillis())));
         command.addAll(cost.toFlags());
@@ -79,26 +97,29 @@ final class ProcessHasher implements BatchHasher {
     public List<String> hash(List<String> passwords, LongConsumer hashed) {
         int k = children.size();
         int n = passwords.size();
-        List<List<String>> slices = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            slices.add(passwords.subList(i * n / k, (i + 1) * n / k));
-        }
-        Duration limit = patience.forHashes((long) rounds(k) * slices.getLast().size()); // the last slice is the longest
+        int chunk = chunk(patience.singleThreadHps(), n, k);
+        // The longest a child may take: its share of the batch, one chunk more for the tail, in turns.
+        Duration limit = patience.forHashes((long) rounds(k) * ((n + k - 1) / k + chunk));
         try {
-            return watched(limit, "hashing a batch of " + n, () -> {
-                for (int i = 0; i < k; i++) { // all slices out first, so the children hash at the same time
-                    children.get(i).send(slices.get(i));
-                }
-                List<String> out = new ArrayList<>(n);
-                for (int i = 0; i < k; i++) {
-                    out.addAll(children.get(i).receive(slices.get(i).size(), hashed));
-                }
-                return out;
-            });
+            return watched(limit, "hashing a batch of " + n, () -> new Feed(passwords, chunk, hashed).run(children));
         } catch (IOException e) {
             throw new UncheckedIOException("a hashing child JVM failed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Passwords per chunk: about {@link #CHUNK_SECONDS} of one core's work at the measured rate, at
+     * least 1 and at most an even share. Small enough that the last chunks even out a child slowed by
+     * a neighbour (halves fixed up front left the other core idle for that child's whole lag); large
+     * enough that the pipe's round trips (tens of microseconds) cost nothing.
+     */
+    static int chunk(double singleThreadHps, int passwords, int children) {
+        long byTime = (long) Math.ceil(singleThreadHps * CHUNK_SECONDS);
+        int share = Math.max(1, (passwords + children - 1) / children);
+        return (int) Math.max(1, Math.min(byTime, share));
+    }
+
+    static final double CHUNK_SECONDS = 0.1;
 
     /** The children's processes, for tests that freeze one. */
     List<ProcessHandle> processes() {
@@ -143,6 +164,92 @@ final class ProcessHasher implements BatchHasher {
         }
     }
 
+    /**
+     * One batch over the children: each child has a writer, which takes the next chunk from a shared
+     * cursor and sends it, at most {@link #AHEAD} chunks ahead of what came back (so a child never
+     * waits for its next chunk), and a reader, which takes that child's answers in order. Two
+     * threads a child, not one: a single thread blocked writing a chunk into a full pipe, while the
+     * child is blocked writing answers nobody reads, would be a deadlock.
+     */
+    private static final class Feed {
+
+        private static final int AHEAD = 2;
+        private static final int[] END = {};
+
+        private final List<String> passwords;
+        private final int chunk;
+        private final LongConsumer hashed;
+        private final String[] out;
+        private final AtomicInteger cursor = new AtomicInteger();
+
+        Feed(List<String> passwords, int chunk, LongConsumer hashed) {
+            this.passwords = passwords;
+            this.chunk = chunk;
+            this.hashed = hashed;
+            this.out = new String[passwords.size()];
+        }
+
+        List<String> run(List<Child> children) throws IOException {
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (Child child : children) {
+                    Semaphore ahead = new Semaphore(AHEAD);
+                    BlockingQueue<int[]> sent = new LinkedBlockingQueue<>();
+                    int first = cursor.getAndAdd(chunk); // dealt here, in order: every child starts at once on a chunk of its own
+                    running.add(threads.submit(() -> write(child, first, ahead, sent)));
+                    running.add(threads.submit(() -> read(child, ahead, sent)));
+                }
+                for (Future<?> f : running) {
+                    await(f, children);
+                }
+            }
+            return Arrays.asList(out);
+        }
+
+        private Void write(Child child, int first, Semaphore ahead, BlockingQueue<int[]> sent) throws IOException, InterruptedException {
+            ahead.acquire();
+            for (int from = first; from < out.length; from = next(ahead)) {
+                int to = Math.min(out.length, from + chunk);
+                child.send(passwords.subList(from, to));
+                sent.put(new int[] {from, to});
+            }
+            sent.put(END);
+            return null;
+        }
+
+        /** The next chunk's start, once this child has room for it (a chunk is taken only when it can be sent). */
+        private int next(Semaphore ahead) throws InterruptedException {
+            ahead.acquire();
+            return cursor.getAndAdd(chunk);
+        }
+
+        private Void read(Child child, Semaphore ahead, BlockingQueue<int[]> sent) throws IOException, InterruptedException {
+            for (int[] range = sent.take(); range != END; range = sent.take()) {
+                for (int i = range[0]; i < range[1]; i++) {
+                    out[i] = Frames.read(child.out());
+                    hashed.accept(1);
+                }
+                ahead.release();
+            }
+            return null;
+        }
+
+        /** Waits for one thread; the first failure kills every child, so no other thread waits on a pipe for ever. */
+        private static void await(Future<?> f, List<Child> children) throws IOException {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                children.forEach(c -> c.process().destroyForcibly());
+                throw new IOException("interrupted while hashing", e);
+            } catch (ExecutionException e) {
+                children.forEach(c -> c.process().destroyForcibly());
+                Throwable cause = e.getCause();
+                throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+            }
+        }
+    }
+
     /** One child JVM and the two ends of its pipe. */
     private record Child(Process process, DataOutputStream in, DataInputStream out) {
 
@@ -165,15 +272,6 @@ final class ProcessHasher implements BatchHasher {
                 Frames.write(in, password);
             }
             in.flush();
-        }
-
-        List<String> receive(int expected, LongConsumer hashed) throws IOException {
-            List<String> hashes = new ArrayList<>(expected);
-            for (int i = 0; i < expected; i++) {
-                hashes.add(Frames.read(out));
-                hashed.accept(1);
-            }
-            return hashes;
         }
 
         void stop() {
