@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lab.client.cli.Json;
 import lab.client.hash.algorithm.Pbkdf2Engine;
-import lab.client.hash.support.ChildJvm;
 import lab.client.hash.support.HashCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,7 @@ class DirectEngineTest {
         Path err = Files.createTempFile(dir, "err", ".txt");
         List<String> args = new java.util.ArrayList<>(List.of("migrate", "--db", url, "--iterations", "10", "--calibration", "20ms"));
         args.addAll(List.of(flags));
-        Process p = ChildJvm.start(List.of(), out, err, args.toArray(String[]::new)); // no --add-opens: ChildJvm gives none
+        Process p = HashCli.child(List.of(), out, err, args.toArray(String[]::new)); // no --add-opens: the child JVM is given none
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child finished").isTrue();
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }

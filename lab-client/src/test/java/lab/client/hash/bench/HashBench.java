@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import lab.client.hash.db.ScratchDatabase;
-import lab.client.hash.support.PostgresCluster;
+import lab.server.support.PostgresCluster;
 import lab.server.bench.Flags;
 
 /**

@@ -40,13 +40,19 @@ class ProcessHasherTest {
         Patience twoSeconds = new Patience(Duration.ofSeconds(2), 1000);
         try (ProcessHasher hasher = ProcessHasher.start(CHEAP, 2, Pbkdf2Engine.jdk, Duration.ZERO, twoSeconds)) {
             assertThat(hasher.hash(List.of("a", "b", "c", "d"), n -> { })).hasSize(4);
-            ProcessHandle child = hasher.processes().getLast();
-            signal("STOP", child); // frozen, as a child stopped by a debugger or swapped out for good
+            // Every child frozen, as children stopped by a debugger or swapped out for good. Work goes to
+            // whichever child is ready, so freezing one alone would leave the batch to the other.
+            List<ProcessHandle> children = hasher.processes();
+            for (ProcessHandle child : children) {
+                signal("STOP", child);
+            }
             // The bound only keeps a broken build from hanging the suite: the hasher's own limit is 2 s.
             assertTimeoutPreemptively(Duration.ofSeconds(90), () -> assertThatThrownBy(() -> hasher.hash(List.of("a", "b", "c", "d"), n -> { }))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("no answer from the hashing children"));
-            assertThat(child.onExit().get()).as("the frozen child was killed").isNotNull();
+            for (ProcessHandle child : children) {
+                assertThat(child.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS)).as("frozen child %d was killed", child.pid()).isNotNull();
+            }
             assertThatThrownBy(() -> hasher.hash(List.of("e"), n -> { })).as("and the hasher stays failed")
                     .hasMessageContaining("no answer from the hashing children");
         }

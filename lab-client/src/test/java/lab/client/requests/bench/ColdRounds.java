@@ -46,6 +46,8 @@ final class ColdRounds {
     private static final Path TIME = Path.of("/usr/bin/time");
     private static final String JAR = "lab-client/target/lab-client.jar";
     private static final String AOT = "lab-client/target/lab-client.aot";
+    /** The JVM flags ./lab gives lab-client (the lab script's client_flags), less the cache. */
+    private static final List<String> LAB_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final LabApi api;
     private final String url;
@@ -76,20 +78,39 @@ final class ColdRounds {
                     List.of(python, scripts.resolve("asyncio_as_completed.py").toString())));
         }
         if (levers) {
+            // What each setting buys, bounded/lean (the default) in the same rounds: from plain java -jar
+            // up to ./lab's flags, then ./lab's flags with the java process alone (so the script's own
+            // CPU shows), and a few settings measured and left out.
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             boolean aot = Runtime.version().feature() >= 25 && Files.exists(Path.of(AOT));
-            for (String family : List.of("lean", "virtual")) {
-                String s = "bounded";
-                clients.add(lever(s, family, "java -jar", java));
-                clients.add(lever(s, family, "C1 only", java, "-XX:TieredStopAtLevel=1"));
-                clients.add(lever(s, family, "serial GC", java, "-XX:+UseSerialGC"));
-                if (aot) {
-                    clients.add(lever(s, family, "AOT cache", java, "-XX:AOTCache=" + AOT));
-                    clients.add(lever(s, family, "AOT cache + C1", java, "-XX:AOTCache=" + AOT, "-XX:TieredStopAtLevel=1"));
-                }
+            String s = "bounded";
+            String f = "lean";
+            clients.add(lever(s, f, "java -jar", java));
+            clients.add(lever(s, f, "C1 only", java, "-XX:TieredStopAtLevel=1"));
+            clients.add(lever(s, f, "C1, serial GC", java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            if (aot) {
+                List<String> ours = new ArrayList<>(LAB_FLAGS);
+                ours.add("-XX:AOTCache=" + AOT);
+                clients.add(lever(s, f, "AOT cache", java, "-XX:AOTCache=" + AOT));
+                clients.add(lever(s, f, "./lab's flags, java alone", java, ours.toArray(String[]::new)));
+                clients.add(lever(s, f, "./lab's, -Xint for C1", java, with(ours, "-XX:TieredStopAtLevel=1", "-Xint")));
+                clients.add(lever(s, f, "./lab's, C2 too", java, with(ours, "-XX:TieredStopAtLevel=1", null)));
+                clients.add(lever(s, f, "./lab's, -XX:-UsePerfData", java, with(ours, null, "-XX:-UsePerfData")));
+                clients.add(lever(s, f, "./lab's, CompileThresholdScaling=10", java,
+                        with(ours, null, "-XX:CompileThresholdScaling=10")));
             }
         }
         return clients;
+    }
+
+    /** {@code flags} with {@code out} taken out and {@code in} put in (either may be null). */
+    private static String[] with(List<String> flags, String out, String in) {
+        List<String> f = new ArrayList<>(flags);
+        f.remove(out);
+        if (in != null) {
+            f.add(in);
+        }
+        return f.toArray(String[]::new);
     }
 
     private static Client lever(String strategy, String family, String what, String java, String... flags) {
