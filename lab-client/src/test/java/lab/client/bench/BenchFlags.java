@@ -19,13 +19,7 @@ public final class BenchFlags {
 
     /** The settings {@code reader} makes of {@code args}, or exit 2 with its message as the one line. */
     public static <T> T readOrExit(String[] args, Reader<T> reader) {
-        try {
-            return reader.read(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            throw new AssertionError("unreachable");
-        }
+        return Flags.readOrExit(args, reader::read);
     }
 
     /** Refuses an unknown flag, or a flag left without its value, in one line that names it. */

@@ -43,8 +43,11 @@ class ConcurrentMigratorsTest {
         // a claims big batches (about 0.2 s of hashing each), so that it is nearly always holding one.
         Process a = migrator("migrator-a", url, 200);
         Process b = migrator("migrator-b", url, 20);
-        Await.until("migrator-a to be holding a claim after a fifth of the table is done", Duration.ofSeconds(90),
-                () -> !a.isAlive() || (audit.count("password IS NULL") >= USERS / 5 && holdsClaim(audit, "migrator-a")));
+        // Killed holding a claim, with work of its own already saved: a claim of a's first batch alone
+        // would leave it nothing to have shared (b, in small batches, can do a fifth before a saves once).
+        Await.until("migrator-a to be holding a claim after a fifth of the table is done and a batch of its own saved",
+                Duration.ofSeconds(90), () -> !a.isAlive() || (audit.count("password IS NULL") >= USERS / 5
+                        && audit.writesPerWriter().getOrDefault("migrator-a", 0L) > 0 && holdsClaim(audit, "migrator-a")));
         assertThat(a.isAlive()).as("migrator-a still running; stderr: %s", Files.readString(dir.resolve("migrator-a.err"))).isTrue();
         a.destroyForcibly();
         assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();

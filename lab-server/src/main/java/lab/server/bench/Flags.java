@@ -1,6 +1,7 @@
 package lab.server.bench;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code --name value} flags of the lab's small mains: the benches (in the test sources of this
@@ -23,14 +24,33 @@ public final class Flags {
     }
 
     public static int integer(String[] args, String name, int fallback) {
-        String value = string(args, name, null);
-        return value == null ? fallback : Integer.parseInt(value);
+        Integer value = integerOrNull(args, name);
+        return value == null ? fallback : value;
     }
 
-    /** The flag's whole number, or null when it is not given. */
+    /** The flag's whole number, or null when it is not given; a value that is not one names the flag. */
     public static Integer integerOrNull(String[] args, String name) {
         String value = string(args, name, null);
-        return value == null ? null : Integer.valueOf(value);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad " + name + " '" + value + "': not a whole number");
+        }
+    }
+
+    /**
+     * The lab's rule for a bench main's flags: what {@code reader} makes of {@code args}, or, when a
+     * flag is bad, its one line on stderr and exit code 2 before any work starts, never a stack trace.
+     * Only the reading is guarded, so an error during the measurement still shows where it came from.
+     */
+    public static <T> T readOrExit(String[] args, Function<String[], T> reader) {
+        try {
+            return reader.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw new AssertionError("unreachable");
+        }
     }
 
     /** Refuses a flag the program does not know, in one line that lists the ones it does. */

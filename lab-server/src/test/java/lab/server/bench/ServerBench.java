@@ -60,21 +60,31 @@ public final class ServerBench {
         this.rounds = rounds;
     }
 
+    /** {@code --seconds S --rounds R --only accuracy|overhead|all --out FILE}, read before any work. */
+    private record Settings(int seconds, int rounds, String only, String out) {
+        static Settings read(String[] args) {
+            Flags.requireKnown("bench-server", args, "--seconds", "--rounds", "--only", "--out");
+            Settings s = new Settings(Flags.integer(args, "--seconds", 10), Flags.integer(args, "--rounds", 5),
+                    Flags.string(args, "--only", "all"), Flags.string(args, "--out", null));
+            if (s.seconds < 1 || s.rounds < 1 || !List.of("all", "accuracy", "overhead").contains(s.only)) {
+                throw new IllegalArgumentException("bench-server: --seconds and --rounds are 1 or more; --only is accuracy, overhead or all");
+            }
+            return s;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int seconds = Flags.integer(args, "--seconds", 10);
-        int rounds = Flags.integer(args, "--rounds", 5);
-        String out = Flags.string(args, "--out", null);
-        ServerBench bench = new ServerBench(Duration.ofSeconds(seconds), rounds);
-        String only = Flags.string(args, "--only", "all");
+        Settings s = Flags.readOrExit(args, Settings::read);
+        ServerBench bench = new ServerBench(Duration.ofSeconds(s.seconds), s.rounds);
         bench.environment();
-        if (!only.equals("overhead")) {
+        if (!s.only.equals("overhead")) {
             bench.accuracy();
         }
-        if (!only.equals("accuracy")) {
+        if (!s.only.equals("accuracy")) {
             bench.overhead();
         }
-        if (out != null) {
-            bench.write(Path.of(out));
+        if (s.out != null) {
+            bench.write(Path.of(s.out));
         }
     }
 

@@ -144,16 +144,21 @@ final class ProcessHasher implements BatchHasher {
 
     /**
      * Runs {@code work} with an alarm: past {@code limit} every child is killed, which ends any read
-     * blocked on its pipe with an error, and the error says why.
+     * blocked on its pipe with an error, and the thread running {@code work} is interrupted, which
+     * ends any wait of its own (a feed thread left waiting for a permit its dead reader never gives
+     * back); the error says why. The interrupt is cleared before the error is thrown, so the caller
+     * (a migration giving its claim back) is not left interrupted.
      */
     private <T> T watched(Duration limit, String what, PipeWork<T> work) throws IOException {
         if (killed != null) {
             throw new IOException(killed);
         }
+        Thread worker = Thread.currentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
             killed = "no answer from the hashing children within " + limit.toSeconds() + " s of " + what
                     + " (hung or starved); they were killed";
             children.forEach(c -> c.process().destroyForcibly());
+            worker.interrupt();
         }, limit.toNanos(), TimeUnit.NANOSECONDS);
         try {
             return work.run();
@@ -161,6 +166,9 @@ final class ProcessHasher implements BatchHasher {
             throw killed != null ? new IOException(killed, e) : e;
         } finally {
             alarm.cancel(false);
+            if (killed != null) {
+                Thread.interrupted(); // the alarm's interrupt, spent
+            }
         }
     }
 

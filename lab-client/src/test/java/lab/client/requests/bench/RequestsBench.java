@@ -55,20 +55,35 @@ public final class RequestsBench {
             new Config("unbounded", Family.VIRTUAL, 10), new Config("adaptive", Family.LEAN, 100),
             new Config("adaptive", Family.VIRTUAL, 100));
 
-    public static void main(String[] args) throws Exception {
-        Flags.requireKnown("bench-requests", args, "--requests", "--rounds", "--latency", "--seed", "--mode", "--levers",
-                "--out");
-        int requests = Flags.integer(args, "--requests", 1000);
-        int rounds = Flags.integer(args, "--rounds", 3);
-        String latency = Flags.string(args, "--latency", "uniform:20ms..80ms");
-        String seed = Flags.string(args, "--seed", "7");
-        String mode = Flags.string(args, "--mode", "both");
-        String levers = Flags.string(args, "--levers", "off");
-        if (!List.of("both", "warm", "cold").contains(mode) || !List.of("on", "off").contains(levers)) {
-            throw new IllegalArgumentException("bench-requests: --mode is both, warm or cold; --levers on or off");
+    /** The bench's flags, read before any work (README, "bench-requests"). */
+    private record Settings(int requests, int rounds, String latency, String seed, String mode, String levers, Path out) {
+        static Settings read(String[] args) {
+            Flags.requireKnown("bench-requests", args, "--requests", "--rounds", "--latency", "--seed", "--mode", "--levers",
+                    "--out");
+            String outFlag = Flags.string(args, "--out", null);
+            Settings s = new Settings(Flags.integer(args, "--requests", 1000), Flags.integer(args, "--rounds", 3),
+                    Flags.string(args, "--latency", "uniform:20ms..80ms"), Flags.string(args, "--seed", "7"),
+                    Flags.string(args, "--mode", "both"), Flags.string(args, "--levers", "off"),
+                    outFlag == null ? null : Path.of(outFlag));
+            if (!List.of("both", "warm", "cold").contains(s.mode) || !List.of("on", "off").contains(s.levers)) {
+                throw new IllegalArgumentException("bench-requests: --mode is both, warm or cold; --levers on or off");
+            }
+            if (s.requests < 1 || s.rounds < 1) {
+                throw new IllegalArgumentException("bench-requests: --requests and --rounds are 1 or more");
+            }
+            return s;
         }
-        String outFlag = Flags.string(args, "--out", null);
-        Path out = outFlag == null ? null : Path.of(outFlag);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s = Flags.readOrExit(args, Settings::read);
+        int requests = s.requests();
+        int rounds = s.rounds();
+        String latency = s.latency();
+        String seed = s.seed();
+        String mode = s.mode();
+        String levers = s.levers();
+        Path out = s.out();
 
         try (ChildServer server = ChildServer.start(false, List.of(), LabServer.class, "--port", "0", "--latency", latency,
                 "--seed", seed)) {
