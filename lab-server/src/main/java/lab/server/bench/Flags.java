@@ -34,7 +34,7 @@ public final class Flags {
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad " + name + " '" + value + "': not a whole number");
+            throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'");
         }
     }
 

@@ -116,12 +116,7 @@ public final class HashBench {
     }
 
     private static int positive(String[] args, String name, int fallback) {
-        int v;
-        try {
-            v = Flags.integer(args, name, fallback);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bench-hash: " + name + " takes a whole number, not '" + Flags.string(args, name, "") + "'");
-        }
+        int v = Flags.integer(args, name, fallback); // a value that is not a number is refused there, naming the flag
         if (v < 1) {
             throw new IllegalArgumentException("bench-hash: " + name + " must be at least 1, not " + v);
         }
