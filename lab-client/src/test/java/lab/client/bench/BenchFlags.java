@@ -3,23 +3,12 @@ package lab.client.bench;
 import lab.server.bench.Flags;
 
 /**
- * The lab's rule for a bench main's flags, on top of {@link Flags}: a bad one ends the program with
- * one line on stderr and exit code 2 before any work starts, never a stack trace. Only the reading
- * of the flags is guarded, so an error during the measurement still shows where it came from.
+ * What lab-client's bench mains check in their flags beyond {@link Flags} (which also holds the
+ * exit-2 rule, {@link Flags#readOrExit}): a flag left without its value, a number within a range.
  */
 public final class BenchFlags {
 
-    /** Reads a bench's settings from its arguments; throws IllegalArgumentException on a bad flag. */
-    public interface Reader<T> {
-        T read(String[] args);
-    }
-
     private BenchFlags() {
-    }
-
-    /** The settings {@code reader} makes of {@code args}, or exit 2 with its message as the one line. */
-    public static <T> T readOrExit(String[] args, Reader<T> reader) {
-        return Flags.readOrExit(args, reader::read);
     }
 
     /** Refuses an unknown flag, or a flag left without its value, in one line that names it. */

@@ -17,7 +17,7 @@ class LauncherTest {
 
     @Test
     void anOldJavaGetsOneLineSayingWhatToInstall() {
-        String line = Launcher.problem("17", "/usr/lib/jvm/java-17");
+        String line = Launcher.problem("17", "jdk-17");
         assertThat(line).contains("needs Java 21 or newer, but this java is 17").contains("./lab server").doesNotContain("\n");
         assertThat(Launcher.problem("1.8", "/x")).contains("this java is 1.8");
         assertThat(Launcher.problem("21", "/x")).isNull();

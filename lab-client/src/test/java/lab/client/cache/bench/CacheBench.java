@@ -43,7 +43,7 @@ public final class CacheBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings s = BenchFlags.readOrExit(args, CacheBench::settings);
+        Settings s = Flags.readOrExit(args, CacheBench::settings);
         Instant runAt = Instant.now();
         JsonLines lines = JsonLines.appendingTo(s.out());
         Map<StrategyName, List<StampedeResult>> runs = new LinkedHashMap<>();

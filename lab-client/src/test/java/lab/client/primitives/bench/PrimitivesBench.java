@@ -39,7 +39,7 @@ public final class PrimitivesBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings s = BenchFlags.readOrExit(args, PrimitivesBench::settings);
+        Settings s = Flags.readOrExit(args, PrimitivesBench::settings);
         Instant runAt = Instant.now();
         JsonLines lines = JsonLines.appendingTo(s.out());
         List<PrimitivesResult> results = new ArrayList<>();

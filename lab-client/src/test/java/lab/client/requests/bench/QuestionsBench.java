@@ -79,7 +79,7 @@ public final class QuestionsBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings s = BenchFlags.readOrExit(args, QuestionsBench::settings);
+        Settings s = Flags.readOrExit(args, QuestionsBench::settings);
         JsonLines lines = JsonLines.replacing(s.out());
         Table t = new Table("question", "ok", "failed", "429s", "retried", "wall ms", "bound ms", "efficiency", "first result ms");
         boolean warm = false;
