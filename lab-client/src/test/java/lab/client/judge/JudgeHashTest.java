@@ -1,7 +1,9 @@
 package lab.client.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import lab.client.support.CliRun;
@@ -13,25 +15,55 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code judge hash} on the lab's own answers (answers/hash/, Python's standard library): both
- * references pass every rule, and every classic wrong answer fails by the rule it breaks, with its
- * message; the lab's own Java {@code sequential} strategy, judged as a candidate's program, passes
- * everything but "uses the cores". Small tables (400 users at 10 000 iterations) keep each judge
- * run to a few seconds; the crash scenario still kills each program mid-batch.
+ * references pass every rule about the table, and every classic wrong answer fails by the rule it
+ * breaks, with its message; the lab's own Java {@code sequential} strategy, judged as a candidate's
+ * program, passes everything but "uses the cores". Small tables (400 users at 10 000 iterations)
+ * keep each judge run to a few seconds; the crash scenario still kills each program mid-batch.
+ *
+ * <p>"Uses the cores" is judged from rates, so only its failing side is asserted as a verdict: one
+ * thread on 2 cores reaches at most 0.50 of the bound and the rule passes at 0.60, so a one-thread
+ * program passes only if the judge's one-thread rate (the best of several rounds) reads 17 % low.
+ * A correct program's margin is its start-up and the machine's load, which a test cannot promise.
  */
 class JudgeHashTest {
 
+    private static final String CORES = "run: uses the cores";
     private static final String[] SIZE = {"--users", "400", "--iterations", "10000"};
 
-    @ParameterizedTest(name = "{0} passes every rule")
+    /**
+     * Every rule but one is a fact about the table, and holds. "Uses the cores" is a ratio of two
+     * rates timed on this machine while the tests around it run, so here it is checked for what the
+     * judge must get right whatever the load (the bound, the efficiency and the verdict computed from
+     * the figures it reports); whether the references clear it is a measurement, and docs/hashing.md
+     * gives the verdicts of runs on a quiet machine.
+     */
+    @ParameterizedTest(name = "{0} passes every rule about the table")
     @ValueSource(strings = {"hash/thread_pool.py", "hash/process_pool.py"})
-    void aReferencePassesEveryRule(String answer) {
+    void aReferencePassesEveryRuleAboutTheTable(String answer) {
         JudgeRun run = python(answer);
-        assertThat(run.failures()).as("rules that did not hold for %s", answer).isEmpty();
-        assertThat(run.cli().exitCode()).isZero();
+        assertThat(run.failures()).as("rules that did not hold for %s", answer)
+                .allMatch(failure -> failure.startsWith(CORES + ": "));
+        assertThat(run.cli().exitCode()).isEqualTo(run.passed() ? 0 : 1);
         assertThat(run.verdict().get("task").asText()).isEqualTo("hash");
         assertThat(run.rules()).hasSize(7);
         assertThat(run.verdict().get("figures").get("single_thread_of").asText()).contains("hashlib.pbkdf2_hmac");
         assertThat(run.verdict().get("figures").get("crash").get("lost_at_kill").asLong()).isZero();
+        assertTheCoresRuleFollowsFromItsFigures(run);
+    }
+
+    private static void assertTheCoresRuleFollowsFromItsFigures(JudgeRun run) {
+        JsonNode f = run.verdict().get("figures");
+        int k = Math.min(f.get("workers").asInt(), f.get("cores").asInt());
+        double efficiency = f.get("efficiency").asDouble();
+        assertThat(f.get("single_thread_hps").asDouble()).isPositive();
+        assertThat(f.get("bound_hps").asDouble()).isCloseTo(k * f.get("single_thread_hps").asDouble(), within(0.2));
+        assertThat(efficiency).isCloseTo(f.get("hashes_per_s").asDouble() / f.get("bound_hps").asDouble(), within(0.002));
+        assertThat(f.get("passes_at").asDouble()).isCloseTo(1 - 0.8 / k, within(0.001));
+        JsonNode cores = run.rule(CORES);
+        assertThat(cores.get("message").asText()).contains("of the bound").contains("one thread of");
+        if (Math.abs(efficiency - f.get("passes_at").asDouble()) > 0.001) { // the JSON's figures are rounded
+            assertThat(cores.get("passed").asBoolean()).as("%s", cores).isEqualTo(efficiency > f.get("passes_at").asDouble());
+        }
     }
 
     @ParameterizedTest(name = "{0} is caught by {1}")

@@ -19,6 +19,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -109,9 +110,7 @@ class HostileFuzzTest {
             assertSettled(server, Await.DEFAULT_BOUND);
             assertThat(tally.statuses()).as("the mix reached the parser, the items and the header timer")
                     .containsKeys(200, 400, 408);
-            try (HttpConnection c = new HttpConnection(server.port())) {
-                assertThat(c.get("/api/items/after-the-fuzz").status()).as("a normal request after it all").isEqualTo(200);
-            }
+            assertAnswersNormally(server);
             assertThat(server.ledger().snapshot().completed()).isPositive();
             checkForLeaks();
             assertThat(errLines.handlerFailures).as("lines the server printed about a handler that threw").isEmpty();
@@ -121,6 +120,22 @@ class HostileFuzzTest {
             warnings.stop();
             ResourceLeakDetector.setLevel(leakLevel);
         }
+    }
+
+    /**
+     * A plain request after it all gets its 200. The server still injects its 5 % of faults, drawn in
+     * arrival order from the seed, so this one may draw a 500 or 503 (one run in twenty did): those
+     * are answers too, and the request is asked again, a bounded number of times.
+     */
+    private static void assertAnswersNormally(LabServer server) throws IOException {
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 0; attempt < 20 && !statuses.contains(200); attempt++) {
+            try (HttpConnection c = new HttpConnection(server.port())) {
+                statuses.add(c.get("/api/items/after-the-fuzz").status());
+            }
+        }
+        assertThat(statuses).as("a normal request after it all, asked again after each injected fault")
+                .contains(200).allMatch(s -> s == 200 || s == 500 || s == 503);
     }
 
     /** In flight 0, no connection open but the one asking, the identity holding, the limit never passed. */
