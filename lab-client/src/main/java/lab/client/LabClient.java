@@ -1,10 +1,13 @@
 package lab.client;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import lab.client.cache.CacheCommand;
 import lab.client.cli.Cli;
+import lab.client.cli.QuickArgs;
 import lab.client.hash.HashCommand;
 import lab.client.judge.JudgeCommand;
 import lab.client.primitives.PrimitivesCommand;
@@ -36,7 +39,26 @@ public final class LabClient {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(commandLine(args), args));
+        System.exit(execute(args, Cli.stdout(), Cli.stderr()));
+    }
+
+    /**
+     * Runs one command line, printing on {@code out} and {@code err}. {@code requests} with plain
+     * flags is read without picocli ({@link QuickArgs}: the client's cold start is measured against
+     * the seed's asyncio answer, and picocli's start-up is a third of that answer's whole run); any
+     * other command line, or a doubtful one, goes to picocli, with the same messages either way.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals("requests")) {
+            RequestsCommand quick = new RequestsCommand();
+            if (QuickArgs.bind(quick, Arrays.copyOfRange(args, 1, args.length)) && quick.flagsHold()) {
+                return Cli.run("lab-client requests", () -> quick.run(out, err), err);
+            }
+        }
+        CommandLine cmd = commandLine(args);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return Cli.execute(cmd, args);
     }
 
     /**

@@ -1,7 +1,6 @@
 package lab.client.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -13,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import lab.client.requests.call.Transport;
 import lab.client.requests.lean.KeepAliveTransport;
-import lab.server.http.Json;
+import lab.server.http.RecordJson;
 import lab.server.stats.ServerStats;
 
 /**
@@ -140,11 +139,11 @@ public final class LabApi {
         }
     }
 
-    private static <T> T read(String path, Transport.Reply reply, Class<T> type) {
+    private static <T extends Record> T read(String path, Transport.Reply reply, Class<T> type) {
         try {
-            return Json.MAPPER.readValue(reply.body(), type);
-        } catch (JsonProcessingException e) {
-            throw new LabApiException("unreadable answer from " + path + ": " + Json.problem(e), e);
+            return RecordJson.read(reply.body(), type);
+        } catch (IllegalArgumentException e) {
+            throw new LabApiException("unreadable answer from " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package lab.client.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.concurrent.Callable;
 import lab.client.api.LabApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -24,16 +27,49 @@ public final class Cli {
 
     public static int execute(CommandLine cmd, String... args) {
         cmd.setParameterExceptionHandler(Cli::badFlags);
-        cmd.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line));
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line.getCommandSpec().qualifiedName(), line.getErr()));
         try {
             return cmd.execute(args);
         } catch (OutOfMemoryError e) {
-            // picocli hands Errors on; this one has a remedy the user can apply, so it gets one line too.
-            cmd.getErr().println(cmd.getCommandName() + ": out of memory (" + e
-                    + "): give the JVM more heap (-Xmx) or the command smaller pieces of work (--batch)");
-            cmd.getErr().flush();
-            return EXIT_FAILED;
+            return outOfMemory(e, cmd.getCommandName(), cmd.getErr());
         }
+    }
+
+    /**
+     * Runs a command whose flags were read without picocli ({@link QuickArgs}), ending it as
+     * {@link #execute} would: the same one-line errors and exit codes, under the same name.
+     */
+    public static int run(String qualifiedName, Callable<Integer> command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(e, qualifiedName, err);
+        } catch (Exception e) {
+            return failed(e, qualifiedName, err);
+        }
+    }
+
+    /** Where picocli's {@code getOut()} prints by default: stdout, in the encoding picocli picks for it. */
+    public static PrintWriter stdout() {
+        return new PrintWriter(new OutputStreamWriter(System.out, encoding("sun.stdout.encoding")), true);
+    }
+
+    /** Where picocli's {@code getErr()} prints by default. */
+    public static PrintWriter stderr() {
+        return new PrintWriter(new OutputStreamWriter(System.err, encoding("sun.stderr.encoding")), true);
+    }
+
+    private static Charset encoding(String property) {
+        String name = System.getProperty(property);
+        return name != null ? Charset.forName(name) : Charset.defaultCharset();
+    }
+
+    private static int outOfMemory(OutOfMemoryError e, String name, PrintWriter err) {
+        // picocli hands Errors on; this one has a remedy the user can apply, so it gets one line too.
+        err.println(name + ": out of memory (" + e
+                + "): give the JVM more heap (-Xmx) or the command smaller pieces of work (--batch)");
+        err.flush();
+        return EXIT_FAILED;
     }
 
     private static int badFlags(ParameterException e, String[] args) {
@@ -46,11 +82,10 @@ public final class Cli {
         return EXIT_BAD_FLAGS;
     }
 
-    private static int failed(Exception e, CommandLine line) {
-        PrintWriter err = line.getErr();
+    private static int failed(Exception e, String qualifiedName, PrintWriter err) {
         boolean theUsers = e instanceof UserError || e instanceof LabApiException; // both: one line the user can act on
         String what = theUsers ? e.getMessage() : "unexpected " + describe(e);
-        err.println(line.getCommandSpec().qualifiedName() + ": " + what.replace('\n', ' '));
+        err.println(qualifiedName + ": " + what.replace('\n', ' '));
         if ("1".equals(System.getenv("LAB_DEBUG"))) {
             e.printStackTrace(err);
         }

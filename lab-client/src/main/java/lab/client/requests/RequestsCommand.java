@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import lab.client.api.LabApi;
+import lab.client.cli.BadFlag;
 import lab.server.behavior.DurationConverter;
-import lab.client.cli.Json;
+import lab.client.cli.RecordLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,17 +72,35 @@ public final class RequestsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (BadFlag e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Whether the flags' values are ones this command runs with (false: a {@link BadFlag} that picocli should report). */
+    public boolean flagsHold() {
+        try {
+            plan();
+            return true;
+        } catch (BadFlag e) {
+            return false;
+        }
+    }
+
+    /** The run, printing on {@code out} (the result) and {@code err} (progress); a {@link BadFlag} before anything else. */
+    public int run(PrintWriter out, PrintWriter err) throws InterruptedException {
         RequestRun.Plan plan = plan();
         LabApi api = LabApi.connect(url);
-        PrintWriter out = spec.commandLine().getOut();
         RequestsReport report = new RequestRun(api).run(plan, line -> {
             if (each) {
-                out.println(Json.line(line));
+                out.println(RecordLines.of(line));
                 out.flush();
             }
-        }, json || each ? null : spec.commandLine().getErr());
+        }, json || each ? null : err);
         if (json || each) {
-            out.println(Json.line(report));
+            out.println(RecordLines.of(report));
         } else {
             out.print(SummaryText.of(report));
         }
@@ -129,8 +148,7 @@ public final class RequestsCommand implements Callable<Integer> {
         return d;
     }
 
-    private ParameterException bad(String option, Object value, String allowed) {
-        return new ParameterException(spec.commandLine(),
-                "Invalid value for option '" + option + "': " + value + " (allowed: " + allowed + ")");
+    private static BadFlag bad(String option, Object value, String allowed) {
+        return new BadFlag("Invalid value for option '" + option + "': " + value + " (allowed: " + allowed + ")");
     }
 }

@@ -17,7 +17,6 @@ import lab.client.cli.Cli;
 import lab.client.cli.UserError;
 import lab.client.requests.Strategies;
 import lab.server.LabServer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,9 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
                         runs++;
                         String[] args = {"requests", "--url", url, "--strategy", strategy, "--impl",
                             family.word(), "--requests", strategy.equals("sequential") ? "20" : "300", form};
-                        CommandLine run = LabClient.commandLine(args);
-                        run.setOut(quiet);
-                        int exit = Cli.execute(run, args);
+                        int exit = LabClient.execute(args, quiet, spec.commandLine().getErr());
                         if (exit != 0) {
                             failed.add(family.word() + "/" + strategy + " " + form);
                         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import lab.client.cli.Json;
+import lab.client.cli.RecordLines;
 import lab.server.stats.Percentiles;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,18 @@ class RequestsReportTest {
         assertThat(json.path("efficiency").asDouble()).isEqualTo(0.9);
         assertThat(json.has("found_limit")).isTrue();
         assertThat(json.path("latency_ms").fieldNames()).toIterable().containsExactly("p50", "p90", "p99", "p999", "max");
+    }
+
+    @Test
+    void theQuickWriterPrintsTheMapper_sBytes() {
+        RequestsReport withoutLimit = allBut("").build();
+        RequestsReport withLimit = allBut("foundLimit").foundLimit(10).wallMs(1.0E-4).efficiency(0.123456789).build();
+        for (RequestsReport r : new RequestsReport[] {withoutLimit, withLimit}) {
+            assertThat(RecordLines.of(r)).isEqualTo(Json.line(r));
+        }
+        ResultLine ok = new ResultLine("7", 200, 1, 31.25, 40.5, null);
+        ResultLine failed = new ResultLine("8", -1, 4, 0, 250, "timeout \"quoted\" \u00e9");
+        assertThat(RecordLines.of(ok)).isEqualTo(Json.line(ok)).doesNotContain("error");
+        assertThat(RecordLines.of(failed)).isEqualTo(Json.line(failed));
     }
 }

@@ -1,7 +1,6 @@
 package lab.server.stats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import lab.server.http.Json;
+import lab.server.http.RecordJson;
 import lab.server.http.ServerDescription;
 
 /**
@@ -28,9 +27,9 @@ public record ServerStats(int limit, int inFlight, int maxInFlight, long accepte
     /** Reads a {@code /stats} (or {@code /stats/reset}) body; one line naming the field when it does not fit. */
     public static ServerStats parse(String json) {
         try {
-            return Json.MAPPER.readValue(json, ServerStats.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a /stats answer: " + Json.problem(e), e);
+            return RecordJson.read(json, ServerStats.class); // strict, as the mapper reads: see RecordJson for why not the mapper
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a /stats answer: " + e.getMessage(), e);
         }
     }
 

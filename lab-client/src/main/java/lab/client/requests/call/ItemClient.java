@@ -1,6 +1,5 @@
 package lab.client.requests.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import lab.server.http.Json;
 
 /**
  * Calls {@code GET /api/items/{id}} on the JDK's {@link HttpClient}, blocking ({@link #call}, for
@@ -133,9 +131,9 @@ public final class ItemClient implements AutoCloseable {
      * long-lived client works: warm connections, warm code. Not counted as attempts.
      */
     public void warmUp(int connections) {
-        // The first answer's parse builds the mapper's tree deserializers: in a fresh JVM that alone
-        // would delay the first result by more than a fast service time.
-        parse("{\"id\":\"0\",\"service_ms\":0}");
+        // The first answer's parse loads and links the parser: in a fresh JVM that would delay the
+        // first result by more than a fast service time.
+        ItemBody.parse("{\"id\":\"0\",\"service_ms\":0}");
         if (transport != null) {
             transport.warmUp(connections);
             return;
@@ -202,11 +200,9 @@ public final class ItemClient implements AutoCloseable {
         if (status == 429) {
             rejections.increment();
         }
-        JsonNode body = parse(text);
-        String echoed = body.path("id").isTextual() ? body.path("id").asText() : null;
+        ItemBody body = ItemBody.parse(text);
         long retryAfterMs = status == 429 ? retryAfterMs(retryAfterSeconds, body) : 0;
-        long serviceMs = body.path("service_ms").asLong(-1);
-        return new Attempt(status, echoed, serviceMs, retryAfterMs, ms, status == 200 ? null : "HTTP " + status);
+        return new Attempt(status, body.id(), body.serviceMs(), retryAfterMs, ms, status == 200 ? null : "HTTP " + status);
     }
 
     private Attempt failed(Throwable e, long start) {
@@ -220,19 +216,11 @@ public final class ItemClient implements AutoCloseable {
     }
 
     /** The body's {@code retry_after_ms} is finer than the header's whole seconds; the header is the fallback. */
-    private static long retryAfterMs(long retryAfterSeconds, JsonNode body) {
-        if (body.path("retry_after_ms").canConvertToLong()) {
-            return body.path("retry_after_ms").asLong();
+    private static long retryAfterMs(long retryAfterSeconds, ItemBody body) {
+        if (body.retryAfterMs() >= 0) {
+            return body.retryAfterMs();
         }
         return (retryAfterSeconds < 0 ? 1 : retryAfterSeconds) * 1000;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            return Json.MAPPER.missingNode();
-        }
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -46,8 +46,6 @@ final class ColdRounds {
     private static final Path TIME = Path.of("/usr/bin/time");
     private static final String JAR = "lab-client/target/lab-client.jar";
     private static final String AOT = "lab-client/target/lab-client.aot";
-    /** The JVM flags ./lab gives lab-client (the lab script's client_flags), less the cache. */
-    private static final List<String> LAB_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final LabApi api;
     private final String url;
@@ -80,27 +78,58 @@ final class ColdRounds {
         if (levers) {
             // What each setting buys, bounded/lean (the default) in the same rounds: from plain java -jar
             // up to ./lab's flags, then ./lab's flags with the java process alone (so the script's own
-            // CPU shows), and a few settings measured and left out.
+            // CPU shows), each of ./lab's settings taken out in turn, and a few measured and left out.
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            boolean aot = Runtime.version().feature() >= 25 && Files.exists(Path.of(AOT));
+            List<String> ours = labFlags();
             String s = "bounded";
             String f = "lean";
             clients.add(lever(s, f, "java -jar", java));
             clients.add(lever(s, f, "C1 only", java, "-XX:TieredStopAtLevel=1"));
             clients.add(lever(s, f, "C1, serial GC", java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-            if (aot) {
-                List<String> ours = new ArrayList<>(LAB_FLAGS);
+            if (Runtime.version().feature() >= 25 && trainedCache()) {
                 ours.add("-XX:AOTCache=" + AOT);
                 clients.add(lever(s, f, "AOT cache", java, "-XX:AOTCache=" + AOT));
                 clients.add(lever(s, f, "./lab's flags, java alone", java, ours.toArray(String[]::new)));
+                for (String flag : ours) {
+                    clients.add(lever(s, f, "./lab's less " + flag.replace("lab-client/target/", ""), java, with(ours, flag, null)));
+                }
                 clients.add(lever(s, f, "./lab's, -Xint for C1", java, with(ours, "-XX:TieredStopAtLevel=1", "-Xint")));
-                clients.add(lever(s, f, "./lab's, C2 too", java, with(ours, "-XX:TieredStopAtLevel=1", null)));
-                clients.add(lever(s, f, "./lab's, -XX:-UsePerfData", java, with(ours, null, "-XX:-UsePerfData")));
                 clients.add(lever(s, f, "./lab's, CompileThresholdScaling=10", java,
                         with(ours, null, "-XX:CompileThresholdScaling=10")));
             }
         }
         return clients;
+    }
+
+    /**
+     * The JVM flags ./lab gives lab-client (the lab script's {@code client_flags}), less the logging
+     * ones: read from the script, so that the levers measure what a user runs.
+     */
+    static List<String> labFlags() throws IOException {
+        for (String line : Files.readAllLines(Path.of("lab"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("client_flags=(") && line.endsWith(")")) {
+                List<String> flags = new ArrayList<>();
+                for (String flag : line.substring("client_flags=(".length(), line.length() - 1).split("\\s+")) {
+                    if (!flag.isEmpty() && !flag.startsWith("-Xlog:")) {
+                        flags.add(flag);
+                    }
+                }
+                return flags;
+            }
+        }
+        throw new IllegalStateException("no client_flags=(...) line in ./lab");
+    }
+
+    /** The cache ./lab trains on a client's first run after a build: trained here if this build has none yet. */
+    private static boolean trainedCache() throws IOException, InterruptedException {
+        if (!Files.exists(Path.of(AOT))) {
+            Process p = new ProcessBuilder("./lab", "client", "requests", "--help").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+        }
+        return Files.exists(Path.of(AOT));
     }
 
     /** {@code flags} with {@code out} taken out and {@code in} put in (either may be null). */
