@@ -44,6 +44,9 @@ final class ColdRounds {
             + " (Debian: apt-get install -y python3-aiohttp, then /usr/bin/python3 has it)";
 
     private static final Path TIME = Path.of("/usr/bin/time");
+    /** Where the peers' scripts live in the tree, and the prefix of the temporary folder they run from. */
+    private static final String SCRIPTS_SOURCE = "lab-client/src/test/resources/lab/client/requests/bench";
+    private static final String SCRIPTS_PREFIX = "lab-asyncio-";
     private static final String JAR = "lab-client/target/lab-client.jar";
     private static final String AOT = "lab-client/target/lab-client.aot";
 
@@ -94,8 +97,6 @@ final class ColdRounds {
                     clients.add(lever(s, f, "./lab's less " + flag.replace("lab-client/target/", ""), java, with(ours, flag, null)));
                 }
                 clients.add(lever(s, f, "./lab's, -Xint for C1", java, with(ours, "-XX:TieredStopAtLevel=1", "-Xint")));
-                clients.add(lever(s, f, "./lab's, CompileThresholdScaling=10", java,
-                        with(ours, null, "-XX:CompileThresholdScaling=10")));
             }
         }
         return clients;
@@ -218,7 +219,8 @@ final class ColdRounds {
             row.put("client_cpu_ms_per_request", result.path("client_cpu_ms_per_request").asDouble());
             row.put("client_alloc_kb_per_request", result.path("client_alloc_kb_per_request").asDouble());
         }
-        row.put("launch", String.join(" ", client.launch()).replace(System.getProperty("java.home"), "$JAVA_HOME"));
+        row.put("launch", String.join(" ", client.launch()).replace(System.getProperty("java.home"), "$JAVA_HOME")
+                .replaceAll("\\S*/" + SCRIPTS_PREFIX + "[0-9]+/", SCRIPTS_SOURCE + "/")); // no temporary folder in the record
         return row;
     }
 
@@ -241,7 +243,7 @@ final class ColdRounds {
 
     /** The peers' scripts, from the test resources, in a folder of their own. */
     static Path scripts() throws IOException {
-        Path dir = Files.createTempDirectory("lab-asyncio-");
+        Path dir = Files.createTempDirectory(SCRIPTS_PREFIX);
         for (String name : List.of("asyncio_gather.py", "asyncio_as_completed.py")) {
             try (InputStream in = ColdRounds.class.getResourceAsStream(name)) {
                 if (in == null) {
