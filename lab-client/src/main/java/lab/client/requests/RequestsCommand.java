@@ -56,9 +56,9 @@ public final class RequestsCommand implements Callable<Integer> {
     int retries;
 
     @Option(names = "--impl", paramLabel = "FAMILY", defaultValue = Strategies.DEFAULT_IMPL,
-            description = "lean (plain sockets) | virtual (JDK HttpClient) | async (CompletableFuture on sendAsync) | "
-                    + "bulkhead (resilience4j); lean and virtual have every strategy, async and bulkhead bounded and "
-                    + "streaming (default: ${DEFAULT-VALUE}).")
+            description = "lean (plain sockets) | netty (Netty's HTTP client) | virtual (JDK HttpClient) | "
+                    + "async (CompletableFuture on sendAsync) | bulkhead (resilience4j); lean, netty and virtual have every "
+                    + "strategy, async and bulkhead bounded and streaming (default: ${DEFAULT-VALUE}).")
     String impl;
 
     @Option(names = "--json", description = "Print one JSON object on stdout, nothing else.")
@@ -116,7 +116,7 @@ public final class RequestsCommand implements Callable<Integer> {
         if (!Strategies.has(family, strategy)) {
             // A flag combination the lab cannot run is bad usage (exit 2), like any other bad flag.
             throw bad("--impl", family.word() + " with --strategy " + strategy,
-                    "virtual with any strategy; async and bulkhead with bounded or streaming");
+                    "lean, netty or virtual with any strategy; async and bulkhead with bounded or streaming");
         }
         if (requests < 1 || requests > 10_000_000) {
             throw bad("--requests", requests, "1 to 10000000");

@@ -10,6 +10,7 @@ import lab.client.requests.call.ItemClient;
 import lab.client.requests.engine.BulkheadLimit;
 import lab.client.requests.engine.FixedLimit;
 import lab.client.requests.lean.LeanFamily;
+import lab.client.requests.netty.NettyFamily;
 import lab.client.requests.strategy.RequestStrategy;
 import lab.client.requests.strategy.Settings;
 import lab.client.requests.virtual.Adaptive;
@@ -35,7 +36,9 @@ public final class Strategies {
         /** Virtual threads with resilience4j's Bulkhead as the limit: bounded, streaming. */
         BULKHEAD,
         /** The virtual-thread strategies on a minimal keep-alive HTTP/1.1 client on plain sockets: every strategy. */
-        LEAN;
+        LEAN,
+        /** The virtual-thread strategies on Netty's HTTP client codec, one event loop: every strategy. */
+        NETTY;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -51,9 +54,9 @@ public final class Strategies {
     private Strategies() {
     }
 
-    /** Whether {@code family} has strategy {@code name}: virtual and lean have every one, the other two bounded and streaming. */
+    /** Whether {@code family} has strategy {@code name}: virtual, lean and netty have every one, the other two bounded and streaming. */
     public static boolean has(Family family, String name) {
-        return family == Family.VIRTUAL || family == Family.LEAN ? NAMES.contains(name)
+        return family == Family.VIRTUAL || family == Family.LEAN || family == Family.NETTY ? NAMES.contains(name)
                 : name.equals("bounded") || name.equals("streaming");
     }
 
@@ -61,15 +64,20 @@ public final class Strategies {
         return Family.valueOf(DEFAULT_IMPL.toUpperCase(Locale.ROOT));
     }
 
-    /** The client a run of {@code family} calls through: plain sockets for lean, the JDK's HttpClient otherwise. */
+    /** The client a run of {@code family} calls through: plain sockets for lean, Netty for netty, the JDK's HttpClient otherwise. */
     public static ItemClient client(Family family, URI base) {
-        return family == Family.LEAN ? LeanFamily.client(base) : new ItemClient(base);
+        return switch (family) {
+            case LEAN -> LeanFamily.client(base);
+            case NETTY -> NettyFamily.client(base);
+            default -> new ItemClient(base);
+        };
     }
 
     public static RequestStrategy create(String name, Family family, Settings s) {
         return switch (family) {
             case VIRTUAL -> virtual(name, s);
             case LEAN -> virtual(name, LeanFamily.settings(s));
+            case NETTY -> virtual(name, NettyFamily.settings(s));
             case ASYNC -> switch (name) {
                 case "bounded" -> new AsyncBounded(s);
                 case "streaming" -> new AsyncStreaming(s);
@@ -98,6 +106,6 @@ public final class Strategies {
 
     private static UserError unsupported(String name, Family family) {
         return new UserError("--impl " + family.word() + " has bounded and streaming only, not " + name
-                + " (use --impl lean or virtual)");
+                + " (use --impl lean, netty or virtual)");
     }
 }

@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
             String url = readUrl(server);
             for (String word : families) {
                 Strategies.Family family = Strategies.Family.valueOf(word.toUpperCase(Locale.ROOT));
-                boolean all = family == Strategies.Family.VIRTUAL || family == Strategies.Family.LEAN;
+                boolean all = family == Strategies.Family.VIRTUAL || family == Strategies.Family.LEAN || family == Strategies.Family.NETTY;
                 for (String strategy : all ? Strategies.NAMES : TWO) {
                     for (String form : List.of("--json", "--each", "--timeout=2s")) { // the last prints the summary text
                         runs++;

@@ -65,7 +65,7 @@ final class ColdRounds {
         List<Client> clients = new ArrayList<>();
         List<String> lab = List.of("./lab", "client");
         for (String strategy : List.of("bounded", "streaming")) {
-            for (String family : List.of("lean", "virtual", "async", "bulkhead")) {
+            for (String family : List.of("lean", "netty", "virtual", "async", "bulkhead")) {
                 clients.add(new Client(strategy + "/" + family, strategy, family, false, lab));
             }
         }

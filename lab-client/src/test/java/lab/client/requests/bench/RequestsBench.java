@@ -47,9 +47,9 @@ public final class RequestsBench {
     }
 
     static final List<Config> CONFIGS = List.of(
-            new Config("bounded", Family.LEAN, 10), new Config("bounded", Family.VIRTUAL, 10),
+            new Config("bounded", Family.LEAN, 10), new Config("bounded", Family.NETTY, 10), new Config("bounded", Family.VIRTUAL, 10),
             new Config("bounded", Family.ASYNC, 10), new Config("bounded", Family.BULKHEAD, 10),
-            new Config("streaming", Family.LEAN, 10), new Config("streaming", Family.VIRTUAL, 10),
+            new Config("streaming", Family.LEAN, 10), new Config("streaming", Family.NETTY, 10), new Config("streaming", Family.VIRTUAL, 10),
             new Config("streaming", Family.ASYNC, 10), new Config("streaming", Family.BULKHEAD, 10),
             new Config("retrying", Family.LEAN, 10), new Config("retrying", Family.VIRTUAL, 10),
             new Config("unbounded", Family.VIRTUAL, 10), new Config("adaptive", Family.LEAN, 100),

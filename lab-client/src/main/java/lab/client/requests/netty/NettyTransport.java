@@ -1,0 +1,306 @@
+package lab.client.requests.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import lab.client.requests.call.Transport;
+
+/**
+ * Netty's HTTP/1.1 client codec on one event loop, for the same blocking calls from virtual threads
+ * as {@code KeepAliveTransport}: a pool of idle channels, one exchange per channel at a time. The
+ * kept library beside the hand-written client and the JDK's {@code HttpClient}: the same strategies
+ * on each, so that the three measure what an HTTP client's machinery costs per request.
+ *
+ * <p>Cancellation: a caller interrupted while waiting, or whose timeout passes, closes the channel
+ * (the server sees the close and frees the slot) and never puts it back. A channel kept idle for
+ * over {@link #MAX_IDLE}, or closed by the server meanwhile, is dropped; a request that finds its
+ * reused channel closed before any answer arrives is sent once more on a new one, as the server
+ * cannot have accepted it.
+ */
+public final class NettyTransport implements Transport {
+
+    static final Duration MAX_IDLE = Duration.ofSeconds(2);
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Bootstrap bootstrap;
+    private final String host;
+    private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public NettyTransport(URI base) {
+        int port = base.getPort() == -1 ? 80 : base.getPort();
+        this.host = base.getHost() + ":" + port;
+        this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class).remoteAddress(base.getHost(), port)
+                .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new Exchange());
+                    }
+                });
+    }
+
+    @Override
+    public Reply get(String pathAndQuery, Duration timeout) throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("cancelled before sending");
+        }
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Channel ch = keptOrNew(deadline);
+            try {
+                Reply reply = exchange(ch, pathAndQuery, deadline);
+                release(ch);
+                return reply;
+            } catch (ClosedBeforeAnswer e) {
+                discard(ch);
+                if (!exchangeOf(ch).reused) {
+                    throw e;
+                }
+                // a stale kept channel: the request never reached the server, so send it again
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                discard(ch); // closing the channel is what aborts the exchange on the server's side
+                throw e;
+            }
+        }
+    }
+
+    /** Opens each connection from a virtual thread of its own, all at once, as a run will use them. */
+    @Override
+    public void warmUp(int connections) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Channel> warm = new CopyOnWriteArrayList<>();
+        List<Thread> openers = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            openers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    Channel ch = newChannel(deadline);
+                    warm.add(ch);
+                    exchange(ch, "/health", deadline);
+                } catch (IOException | InterruptedException e) {
+                    // a warm-up that fails leaves the run to open its own channels and report what goes wrong
+                }
+            }));
+        }
+        for (Thread t : openers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        warm.forEach(this::release);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        open.forEach(Channel::close);
+        open.clear();
+        idle.clear();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private Reply exchange(Channel ch, String pathAndQuery, long deadline) throws IOException, InterruptedException {
+        CompletableFuture<Reply> answer = exchangeOf(ch).begin();
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery, Unpooled.EMPTY_BUFFER);
+        request.headers().set(HttpHeaderNames.HOST, host);
+        ch.writeAndFlush(request).addListener(written -> {
+            if (!written.isSuccess()) {
+                answer.completeExceptionally(new ClosedBeforeAnswer(written.cause()));
+            }
+        });
+        try {
+            return deadline == Long.MAX_VALUE ? answer.get() : answer.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("no answer in time");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private Channel keptOrNew(long deadline) throws IOException, InterruptedException {
+        long maxIdle = MAX_IDLE.toNanos();
+        for (Channel ch; (ch = idle.pollFirst()) != null; ) {
+            if (ch.isActive() && System.nanoTime() - exchangeOf(ch).idleSince < maxIdle) {
+                exchangeOf(ch).reused = true;
+                return ch;
+            }
+            discard(ch);
+        }
+        return newChannel(deadline);
+    }
+
+    private Channel newChannel(long deadline) throws IOException, InterruptedException {
+        if (closed) {
+            throw new IOException("the client is closed");
+        }
+        ChannelFuture connecting = bootstrap.connect();
+        long waitNanos = Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MS + 1_000L));
+        boolean done;
+        try {
+            done = connecting.await(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            connecting.channel().close(); // a connection that completes after the caller left would leak
+            throw e;
+        }
+        if (!done) {
+            connecting.channel().close();
+            throw new SocketTimeoutException("no connection to " + host + " in time");
+        }
+        if (!connecting.isSuccess()) {
+            ConnectException refused = new ConnectException("cannot connect to " + host + ": " + connecting.cause().getMessage());
+            refused.initCause(connecting.cause());
+            throw refused;
+        }
+        Channel ch = connecting.channel();
+        open.add(ch);
+        if (closed) { // closed while connecting: close() may have missed this one
+            discard(ch);
+            throw new IOException("the client is closed");
+        }
+        return ch;
+    }
+
+    private void release(Channel ch) {
+        Exchange ex = exchangeOf(ch);
+        if (closed || !ex.keepAlive || !ch.isActive()) {
+            discard(ch);
+        } else {
+            ex.idleSince = System.nanoTime();
+            idle.offerFirst(ch);
+        }
+    }
+
+    private void discard(Channel ch) {
+        open.remove(ch);
+        ch.close();
+    }
+
+    private static Exchange exchangeOf(Channel ch) {
+        return ch.pipeline().get(Exchange.class);
+    }
+
+    /** The channel closed, or a write failed, before any answer: safe to send again on another. */
+    static final class ClosedBeforeAnswer extends IOException {
+        ClosedBeforeAnswer(Throwable cause) {
+            super("the connection closed before an answer", cause);
+        }
+    }
+
+    /**
+     * One exchange at a time on its channel: the answer's status and headers, then its body, handed
+     * to the waiting caller whole. Runs on the event loop; the fields the caller reads between
+     * exchanges are written before the answer completes (the future publishes them).
+     */
+    private static final class Exchange extends SimpleChannelInboundHandler<HttpObject> {
+        private CompletableFuture<Reply> answer;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(64);
+        private HttpResponse head;
+        volatile boolean keepAlive = true;
+        volatile boolean reused;
+        volatile long idleSince;
+
+        CompletableFuture<Reply> begin() {
+            CompletableFuture<Reply> next = new CompletableFuture<>();
+            synchronized (this) {
+                answer = next;
+            }
+            return next;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+            if (msg instanceof HttpResponse r) {
+                head = r;
+                body.reset();
+            }
+            if (msg instanceof HttpContent c) {
+                body.writeBytes(ByteBufUtil.getBytes(c.content()));
+            }
+            if (msg instanceof LastHttpContent && head != null) {
+                keepAlive = HttpUtil.isKeepAlive(head);
+                String retryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
+                Reply reply = new Reply(head.status().code(), body.toString(StandardCharsets.UTF_8), seconds(retryAfter));
+                head = null;
+                finish(a -> a.complete(reply));
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            boolean answering = head != null;
+            finish(a -> a.completeExceptionally(answering ? new IOException("the connection closed mid-answer")
+                    : new ClosedBeforeAnswer(null)));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            finish(a -> a.completeExceptionally(cause instanceof IOException io ? io : new IOException(cause)));
+            ctx.close();
+        }
+
+        private void finish(Consumer<CompletableFuture<Reply>> how) {
+            CompletableFuture<Reply> a;
+            synchronized (this) {
+                a = answer;
+                answer = null;
+            }
+            if (a != null) {
+                how.accept(a);
+            }
+        }
+
+        private static long seconds(String header) {
+            try {
+                return header == null ? -1 : Long.parseLong(header.strip());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+}

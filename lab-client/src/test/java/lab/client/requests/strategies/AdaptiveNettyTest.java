@@ -1,0 +1,17 @@
+package lab.client.requests.strategies;
+
+import lab.client.requests.contract.RequestStrategyContract;
+import lab.client.requests.netty.NettyFamily;
+import lab.client.requests.strategy.RequestStrategy;
+import lab.client.requests.strategy.Settings;
+import lab.client.requests.virtual.Adaptive;
+
+/** Adaptive through Netty's HTTP client codec. */
+class AdaptiveNettyTest extends RequestStrategyContract {
+
+    @Override
+    protected RequestStrategy strategy(Settings settings) {
+        Settings netty = NettyFamily.settings(settings);
+        return new Adaptive(netty);
+    }
+}

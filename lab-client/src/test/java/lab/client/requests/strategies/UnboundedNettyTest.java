@@ -1,0 +1,17 @@
+package lab.client.requests.strategies;
+
+import lab.client.requests.contract.RequestStrategyContract;
+import lab.client.requests.netty.NettyFamily;
+import lab.client.requests.strategy.RequestStrategy;
+import lab.client.requests.strategy.Settings;
+import lab.client.requests.virtual.Unbounded;
+
+/** Unbounded through Netty's HTTP client codec. */
+class UnboundedNettyTest extends RequestStrategyContract {
+
+    @Override
+    protected RequestStrategy strategy(Settings settings) {
+        Settings netty = NettyFamily.settings(settings);
+        return new Unbounded(netty);
+    }
+}
