@@ -27,6 +27,9 @@ public final class QuickArgs {
 
     /** picocli's own marker for "no default value" ({@link Option#defaultValue()}'s default). */
     private static final String NO_DEFAULT = "__no_default_value__";
+    /** picocli's defaults for an option's preprocessor and consumer (package-private classes: named, not referenced). */
+    private static final String NO_PREPROCESSOR = "picocli.CommandLine$NoOpParameterPreprocessor";
+    private static final String NO_CONSUMER = "picocli.CommandLine$NullParameterConsumer";
     /** Whole numbers as {@code Integer.valueOf} reads them the same way on any path: digits only, no sign, no overflow. */
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
 
@@ -96,10 +99,14 @@ public final class QuickArgs {
         return given;
     }
 
-    /** An option with nothing this does not read: one name per value, no arity, split, negation or interpolation. */
+    /**
+     * An option with nothing this does not read: no arity, split, negation, interpolated default,
+     * prompt, declared types, preprocessor or consumer of its own, at most one converter.
+     */
     private static boolean plain(Option o) {
         return o.arity().isEmpty() && o.split().isEmpty() && !o.negatable() && !o.defaultValue().contains("${")
-                && o.converter().length <= 1;
+                && !o.interactive() && o.type().length == 0 && o.converter().length <= 1
+                && o.preprocessor().getName().equals(NO_PREPROCESSOR) && o.parameterConsumer().getName().equals(NO_CONSUMER);
     }
 
     private static boolean isFlag(Field f) {
