@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import lab.client.requests.call.KeptPool;
 import lab.client.requests.call.Transport.Reply;
 
 /**
@@ -19,7 +20,7 @@ import lab.client.requests.call.Transport.Reply;
  * with the connection; a chunked body is an error. A timeout is the socket's read timeout, set
  * before each read to what is left of the exchange's deadline.
  */
-final class Connection implements AutoCloseable {
+final class Connection implements AutoCloseable, KeptPool.Kept {
 
     /** An answer's head larger than this is not a lab-server's: refuse it rather than buffer it. */
     private static final int HEAD_MAX = 16 * 1024;
@@ -91,7 +92,8 @@ final class Connection implements AutoCloseable {
     }
 
     /** Whether the last response left the connection usable for another request. */
-    boolean keepAlive() {
+    @Override
+    public boolean keepAlive() {
         return keepAlive && pos == lim;
     }
 
@@ -99,7 +101,8 @@ final class Connection implements AutoCloseable {
      * Whether a kept connection may have gone bad while idle: idle too long (the server's header
      * timeout answers 408 and closes), or the server has already written to it (that 408).
      */
-    boolean suspect(long maxIdleNanos) {
+    @Override
+    public boolean suspect(long maxIdleNanos) {
         try {
             return System.nanoTime() - idleSinceNanos > maxIdleNanos || in.available() > 0;
         } catch (IOException e) {

@@ -5,14 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import lab.client.requests.call.KeptPool;
 import lab.client.requests.call.Transport;
 
 /**
@@ -42,16 +36,14 @@ public final class KeepAliveTransport implements Transport {
     static final Duration MAX_IDLE = Duration.ofSeconds(2);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
 
-    private final InetSocketAddress address;
     private final String host;
-    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final KeptPool<Connection> pool;
 
     public KeepAliveTransport(URI base) {
         int port = base.getPort() == -1 ? 80 : base.getPort();
-        this.address = new InetSocketAddress(base.getHost(), port);
+        InetSocketAddress address = new InetSocketAddress(base.getHost(), port);
         this.host = base.getHost() + ":" + port;
+        this.pool = new KeptPool<>(deadline -> Connection.open(address, deadline, CONNECT_TIMEOUT_MS), MAX_IDLE);
     }
 
     @Override
@@ -68,19 +60,19 @@ public final class KeepAliveTransport implements Transport {
         byte[] request = (method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host
                 + (method.equals("GET") ? "" : "\r\nContent-Length: 0") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         while (true) {
-            Connection c = keptOrNew(deadline);
+            Connection c = pool.take(deadline);
             try {
                 Reply reply = c.exchange(request, deadline);
-                release(c);
+                pool.release(c);
                 return reply;
             } catch (Connection.ClosedBeforeAnswer e) {
-                discard(c);
+                pool.discard(c);
                 if (!c.reused()) {
                     throw e;
                 }
                 // a stale kept connection: the request never reached the server, so send it again
             } catch (IOException | RuntimeException e) {
-                discard(c);
+                pool.discard(c);
                 if (Thread.interrupted()) { // the JDK closed the socket on the interrupt: the exchange is aborted
                     InterruptedException cancelled = new InterruptedException("cancelled");
                     cancelled.initCause(e);
@@ -91,86 +83,19 @@ public final class KeepAliveTransport implements Transport {
         }
     }
 
-    /**
-     * Each connection is opened and used from a virtual thread of its own, all at once, as a run
-     * will use them: in a fresh JVM that also starts the virtual-thread scheduler and the socket
-     * poller, which the first wave would otherwise wait for.
-     */
     @Override
     public void warmUp(int connections) {
         byte[] health = ("GET /health HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        List<Connection> warm = new CopyOnWriteArrayList<>();
-        List<Thread> openers = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            openers.add(Thread.ofVirtual().start(() -> {
-                try {
-                    Connection c = newConnection(deadline);
-                    warm.add(c);
-                    c.exchange(health, deadline);
-                } catch (IOException e) {
-                    // a warm-up that fails leaves the run to open its own connections and report what goes wrong
-                }
-            }));
-        }
-        for (Thread t : openers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        warm.forEach(this::release);
+        pool.warmUp(connections, System.nanoTime() + TimeUnit.SECONDS.toNanos(5), (c, deadline) -> c.exchange(health, deadline));
     }
 
     /** Connections now open, idle or in use. */
     int openConnections() {
-        return open.size();
+        return pool.size();
     }
 
     @Override
     public void close() {
-        closed = true;
-        open.forEach(Connection::close);
-        open.clear();
-        idle.clear();
-    }
-
-    private Connection keptOrNew(long deadline) throws IOException {
-        long maxIdle = MAX_IDLE.toNanos();
-        for (Connection c; (c = idle.pollFirst()) != null; ) {
-            if (!c.suspect(maxIdle)) {
-                return c;
-            }
-            discard(c);
-        }
-        return newConnection(deadline);
-    }
-
-    private Connection newConnection(long deadline) throws IOException {
-        if (closed) {
-            throw new IOException("the client is closed");
-        }
-        Connection c = Connection.open(address, deadline, CONNECT_TIMEOUT_MS);
-        open.add(c);
-        if (closed) { // closed while connecting: close() may have missed this one
-            discard(c);
-            throw new IOException("the client is closed");
-        }
-        return c;
-    }
-
-    private void release(Connection c) {
-        if (closed || !c.keepAlive()) {
-            discard(c);
-        } else {
-            idle.offerFirst(c);
-        }
-    }
-
-    private void discard(Connection c) {
-        open.remove(c);
-        c.close();
+        pool.close();
     }
 }

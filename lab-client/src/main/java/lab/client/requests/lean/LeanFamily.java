@@ -21,11 +21,6 @@ public final class LeanFamily {
 
     /** The settings a strategy of this family runs with: the caller's, with its client on plain sockets. */
     public static Settings settings(Settings given) {
-        ItemClient client = given.client();
-        if (client == null || client.callsThrough(KeepAliveTransport.class)) {
-            return given;
-        }
-        return new Settings(client.through(new KeepAliveTransport(client.base())), given.concurrency(),
-                given.timeout(), given.deadline(), given.retries());
+        return given.through(KeepAliveTransport.class, KeepAliveTransport::new);
     }
 }

@@ -21,11 +21,6 @@ public final class NettyFamily {
 
     /** The settings a strategy of this family runs with: the caller's, with its client through Netty. */
     public static Settings settings(Settings given) {
-        ItemClient client = given.client();
-        if (client == null || client.callsThrough(NettyTransport.class)) {
-            return given;
-        }
-        return new Settings(client.through(new NettyTransport(client.base())), given.concurrency(),
-                given.timeout(), given.deadline(), given.retries());
+        return given.through(NettyTransport.class, NettyTransport::new);
     }
 }

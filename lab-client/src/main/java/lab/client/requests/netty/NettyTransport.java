@@ -32,18 +32,12 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import lab.client.requests.call.KeptPool;
 import lab.client.requests.call.Transport;
 
 /**
@@ -66,9 +60,7 @@ public final class NettyTransport implements Transport {
     private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Bootstrap bootstrap;
     private final String host;
-    private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
-    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final KeptPool<Exchange> pool = new KeptPool<>(this::connect, MAX_IDLE);
 
     public NettyTransport(URI base) {
         int port = base.getPort() == -1 ? 80 : base.getPort();
@@ -78,7 +70,7 @@ public final class NettyTransport implements Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new Exchange());
+                        ch.pipeline().addLast(new HttpClientCodec(), new Exchange(ch));
                     }
                 });
     }
@@ -90,95 +82,36 @@ public final class NettyTransport implements Transport {
         }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
-            Channel ch = keptOrNew(deadline);
+            Exchange ex = pool.take(deadline);
             try {
-                Reply reply = exchange(ch, pathAndQuery, deadline);
-                release(ch);
+                Reply reply = ex.send(pathAndQuery, host, deadline);
+                pool.release(ex);
                 return reply;
             } catch (ClosedBeforeAnswer e) {
-                discard(ch);
-                if (!exchangeOf(ch).reused) {
+                pool.discard(ex);
+                if (!ex.reused()) {
                     throw e;
                 }
                 // a stale kept channel: the request never reached the server, so send it again
             } catch (IOException | InterruptedException | RuntimeException e) {
-                discard(ch); // closing the channel is what aborts the exchange on the server's side
+                pool.discard(ex); // closing the channel is what aborts the exchange on the server's side
                 throw e;
             }
         }
     }
 
-    /** Opens each connection from a virtual thread of its own, all at once, as a run will use them. */
     @Override
     public void warmUp(int connections) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        List<Channel> warm = new CopyOnWriteArrayList<>();
-        List<Thread> openers = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            openers.add(Thread.ofVirtual().start(() -> {
-                try {
-                    Channel ch = newChannel(deadline);
-                    warm.add(ch);
-                    exchange(ch, "/health", deadline);
-                } catch (IOException | InterruptedException e) {
-                    // a warm-up that fails leaves the run to open its own channels and report what goes wrong
-                }
-            }));
-        }
-        for (Thread t : openers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        warm.forEach(this::release);
+        pool.warmUp(connections, System.nanoTime() + TimeUnit.SECONDS.toNanos(5), (ex, deadline) -> ex.send("/health", host, deadline));
     }
 
     @Override
     public void close() {
-        closed = true;
-        open.forEach(Channel::close);
-        open.clear();
-        idle.clear();
+        pool.close();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    private Reply exchange(Channel ch, String pathAndQuery, long deadline) throws IOException, InterruptedException {
-        CompletableFuture<Reply> answer = exchangeOf(ch).begin();
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery, Unpooled.EMPTY_BUFFER);
-        request.headers().set(HttpHeaderNames.HOST, host);
-        ch.writeAndFlush(request).addListener(written -> {
-            if (!written.isSuccess()) {
-                answer.completeExceptionally(new ClosedBeforeAnswer(written.cause()));
-            }
-        });
-        try {
-            return deadline == Long.MAX_VALUE ? answer.get() : answer.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new SocketTimeoutException("no answer in time");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
-    }
-
-    private Channel keptOrNew(long deadline) throws IOException, InterruptedException {
-        long maxIdle = MAX_IDLE.toNanos();
-        for (Channel ch; (ch = idle.pollFirst()) != null; ) {
-            if (ch.isActive() && System.nanoTime() - exchangeOf(ch).idleSince < maxIdle) {
-                exchangeOf(ch).reused = true;
-                return ch;
-            }
-            discard(ch);
-        }
-        return newChannel(deadline);
-    }
-
-    private Channel newChannel(long deadline) throws IOException, InterruptedException {
-        if (closed) {
-            throw new IOException("the client is closed");
-        }
+    private Exchange connect(long deadline) throws IOException, InterruptedException {
         ChannelFuture connecting = bootstrap.connect();
         long waitNanos = Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MS + 1_000L));
         boolean done;
@@ -197,32 +130,7 @@ public final class NettyTransport implements Transport {
             refused.initCause(connecting.cause());
             throw refused;
         }
-        Channel ch = connecting.channel();
-        open.add(ch);
-        if (closed) { // closed while connecting: close() may have missed this one
-            discard(ch);
-            throw new IOException("the client is closed");
-        }
-        return ch;
-    }
-
-    private void release(Channel ch) {
-        Exchange ex = exchangeOf(ch);
-        if (closed || !ex.keepAlive || !ch.isActive()) {
-            discard(ch);
-        } else {
-            ex.idleSince = System.nanoTime();
-            idle.offerFirst(ch);
-        }
-    }
-
-    private void discard(Channel ch) {
-        open.remove(ch);
-        ch.close();
-    }
-
-    private static Exchange exchangeOf(Channel ch) {
-        return ch.pipeline().get(Exchange.class);
+        return connecting.channel().pipeline().get(Exchange.class);
     }
 
     /** The channel closed, or a write failed, before any answer: safe to send again on another. */
@@ -233,24 +141,64 @@ public final class NettyTransport implements Transport {
     }
 
     /**
-     * One exchange at a time on its channel: the answer's status and headers, then its body, handed
-     * to the waiting caller whole. Runs on the event loop; the fields the caller reads between
-     * exchanges are written before the answer completes (the future publishes them).
+     * A channel's exchanges, one at a time: the answer's status and headers, then its body, handed
+     * to the waiting caller whole. {@link #channelRead0} and the other callbacks run on the event
+     * loop; the fields the caller reads between exchanges are written before the answer completes
+     * (the future publishes them).
      */
-    private static final class Exchange extends SimpleChannelInboundHandler<HttpObject> {
-        private CompletableFuture<Reply> answer;
+    private static final class Exchange extends SimpleChannelInboundHandler<HttpObject> implements KeptPool.Kept {
+        private final Channel channel;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(64);
+        private CompletableFuture<Reply> answer;
         private HttpResponse head;
-        volatile boolean keepAlive = true;
-        volatile boolean reused;
-        volatile long idleSince;
+        private int exchanges;
+        private volatile boolean keepAlive = true;
+        private volatile long idleSince = System.nanoTime();
 
-        CompletableFuture<Reply> begin() {
+        Exchange(Channel channel) {
+            this.channel = channel;
+        }
+
+        /** One {@code GET}, waited for until {@code deadline}; a timeout is a {@link SocketTimeoutException}. */
+        Reply send(String pathAndQuery, String host, long deadline) throws IOException, InterruptedException {
             CompletableFuture<Reply> next = new CompletableFuture<>();
             synchronized (this) {
                 answer = next;
             }
-            return next;
+            exchanges++;
+            FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery, Unpooled.EMPTY_BUFFER);
+            request.headers().set(HttpHeaderNames.HOST, host);
+            channel.writeAndFlush(request).addListener(written -> {
+                if (!written.isSuccess()) {
+                    next.completeExceptionally(new ClosedBeforeAnswer(written.cause()));
+                }
+            });
+            try {
+                return deadline == Long.MAX_VALUE ? next.get() : next.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new SocketTimeoutException("no answer in time");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+
+        boolean reused() {
+            return exchanges > 1;
+        }
+
+        @Override
+        public boolean keepAlive() {
+            return keepAlive && channel.isActive();
+        }
+
+        @Override
+        public boolean suspect(long maxIdleNanos) {
+            return !channel.isActive() || System.nanoTime() - idleSince > maxIdleNanos;
+        }
+
+        @Override
+        public void close() {
+            channel.close();
         }
 
         @Override
@@ -264,6 +212,7 @@ public final class NettyTransport implements Transport {
             }
             if (msg instanceof LastHttpContent && head != null) {
                 keepAlive = HttpUtil.isKeepAlive(head);
+                idleSince = System.nanoTime();
                 String retryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
                 Reply reply = new Reply(head.status().code(), body.toString(StandardCharsets.UTF_8), seconds(retryAfter));
                 head = null;
