@@ -13,10 +13,10 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -107,18 +107,15 @@ public final class RecordJson {
     }
 
     private void writeRecord(JsonGenerator g, Record r) throws IOException {
-        Class<?> type = r.getClass();
-        refuseUnknownAnnotations(type.getAnnotations(), type.getName());
-        boolean nonNullAll = nonNull(type.getAnnotation(JsonInclude.class));
-        Set<String> skipped = leftOut.getOrDefault(type, Set.of());
+        Shape shape = Shape.OF.get(r.getClass());
+        Set<String> skipped = leftOut.getOrDefault(r.getClass(), Set.of());
         g.writeStartObject();
-        for (RecordComponent c : type.getRecordComponents()) {
-            refuseUnknownAnnotations(c.getAccessor().getAnnotations(), type.getName() + "." + c.getName());
-            Object value = get(c, r);
-            if (skipped.contains(c.getName()) || value == null && (nonNullAll || nonNull(c.getAccessor().getAnnotation(JsonInclude.class)))) {
+        for (int i = 0; i < shape.accessors.length; i++) {
+            Object value = shape.get(i, r);
+            if (skipped.contains(shape.components[i].getName()) || value == null && shape.omitNull[i]) {
                 continue;
             }
-            g.writeFieldName(snakeCase(c.getName()));
+            g.writeFieldName(shape.names[i]);
             write(g, value);
         }
         g.writeEndObject();
@@ -176,62 +173,37 @@ public final class RecordJson {
         if (token != JsonToken.START_OBJECT) {
             throw new IllegalArgumentException((at.isEmpty() ? "the answer" : "field " + at) + " is not an object: " + p.getText());
         }
-        refuseUnknownAnnotations(type.getAnnotations(), type.getName());
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            index.put(snakeCase(components[i].getName()), i);
-        }
-        Object[] values = new Object[components.length];
-        boolean[] seen = new boolean[components.length];
-        Set<String> unknown = new LinkedHashSet<>();
+        Shape shape = Shape.OF.get(type);
+        Object[] values = new Object[shape.components.length];
+        boolean[] seen = new boolean[values.length];
+        String unknown = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
-            Integer i = index.get(name);
+            Integer i = shape.index.get(name);
             if (i == null) {
-                unknown.add(name);
+                unknown = unknown == null ? name : unknown;
                 p.skipChildren();
                 continue;
             }
-            values[i] = readValue(p, value, components[i].getType(), path(at, name));
+            values[i] = readValue(p, value, shape.components[i].getType(), path(at, name));
             seen[i] = true;
         }
         // The mapper checks the record's own components first: a renamed field is missing, not unknown.
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < values.length; i++) {
             if (!seen[i]) {
-                throw new IllegalArgumentException("missing field " + path(at, snakeCase(components[i].getName())));
+                throw new IllegalArgumentException("missing field " + path(at, shape.names[i]));
             }
         }
-        JsonIgnoreProperties ignore = type.getAnnotation(JsonIgnoreProperties.class);
-        if (!unknown.isEmpty() && (ignore == null || !ignore.ignoreUnknown())) {
-            throw new IllegalArgumentException("unknown field " + path(at, unknown.iterator().next()));
-        }
-        return construct(type, components, values);
-    }
-
-    private static Object construct(Class<?> type, RecordComponent[] components, Object[] values) {
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
+        if (unknown != null && !shape.ignoreUnknown) {
+            throw new IllegalArgumentException("unknown field " + path(at, unknown));
         }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
+            return shape.canonical.newInstance(values);
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a " + type.getName() + ": " + e, e);
-        }
-    }
-
-    private static Object get(RecordComponent c, Record r) {
-        try {
-            c.getAccessor().setAccessible(true);
-            return c.getAccessor().invoke(r);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c + ": " + e, e);
         }
     }
 
@@ -251,6 +223,64 @@ public final class RecordJson {
 
     private static String path(String at, String name) {
         return at.isEmpty() ? name : at + "." + name;
+    }
+
+    /**
+     * What writing and reading a record type needs, worked out once per type: the JSON names, the
+     * accessors and the canonical constructor opened for reflection, which components may be left
+     * out when null. The Jackson annotations it does not follow are refused here, once.
+     */
+    private static final class Shape {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                return new Shape(type);
+            }
+        };
+
+        final RecordComponent[] components;
+        final String[] names;
+        final Method[] accessors;
+        final boolean[] omitNull;
+        final Map<String, Integer> index = new HashMap<>();
+        final boolean ignoreUnknown;
+        final Constructor<?> canonical;
+
+        private Shape(Class<?> type) {
+            refuseUnknownAnnotations(type.getAnnotations(), type.getName());
+            boolean nonNullAll = nonNull(type.getAnnotation(JsonInclude.class));
+            JsonIgnoreProperties ignore = type.getAnnotation(JsonIgnoreProperties.class);
+            ignoreUnknown = ignore != null && ignore.ignoreUnknown();
+            components = type.getRecordComponents();
+            names = new String[components.length];
+            accessors = new Method[components.length];
+            omitNull = new boolean[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Method accessor = components[i].getAccessor();
+                refuseUnknownAnnotations(accessor.getAnnotations(), type.getName() + "." + components[i].getName());
+                accessor.setAccessible(true);
+                accessors[i] = accessor;
+                names[i] = snakeCase(components[i].getName());
+                omitNull[i] = nonNullAll || nonNull(accessor.getAnnotation(JsonInclude.class));
+                index.put(names[i], i);
+                types[i] = components[i].getType();
+            }
+            try {
+                canonical = type.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + type.getName(), e);
+            }
+        }
+
+        Object get(int i, Record r) {
+            try {
+                return accessors[i].invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + components[i] + ": " + e, e);
+            }
+        }
     }
 
     /**
