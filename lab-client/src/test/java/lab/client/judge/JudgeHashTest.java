@@ -15,15 +15,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code judge hash} on the lab's own answers (answers/hash/, Python's standard library): both
- * references pass every rule about the table, and every classic wrong answer fails by the rule it
- * breaks, with its message; the lab's own Java {@code sequential} strategy, judged as a candidate's
- * program, passes everything but "uses the cores". Small tables (400 users at 10 000 iterations)
- * keep each judge run to a few seconds; the crash scenario still kills each program mid-batch.
+ * references and the one-thread answer hold every rule about the table, and every other classic
+ * wrong answer fails by the rule it breaks, with its message; the lab's own Java {@code sequential}
+ * strategy, judged as a candidate's program, holds them too. Small tables (400 users at 10 000
+ * iterations) keep each judge run to a few seconds; the crash scenario still kills each program
+ * mid-batch.
  *
- * <p>"Uses the cores" is judged from rates, so only its failing side is asserted as a verdict: one
- * thread on 2 cores reaches at most 0.50 of the bound and the rule passes at 0.60, so a one-thread
- * program passes only if the judge's one-thread rate (the best of several rounds) reads 17 % low.
- * A correct program's margin is its start-up and the machine's load, which a test cannot promise.
+ * <p>"Uses the cores" is a ratio of two rates timed while the tests around it run, so no verdict of
+ * it is asserted here, in either direction: a correct program's margin is its start-up and the
+ * machine's load, and a one-thread program's is the judge's one-thread rate, which once read low
+ * enough in CI to let one_thread.py pass at 400 users. Here the rule is checked for what the judge
+ * must get right at any load (the bound, the efficiency and the verdict computed from the figures it
+ * reports); its verdicts on a quiet machine are measured in docs/hashing.md.
  */
 class JudgeHashTest {
 
@@ -38,7 +41,7 @@ class JudgeHashTest {
      * gives the verdicts of runs on a quiet machine.
      */
     @ParameterizedTest(name = "{0} passes every rule about the table")
-    @ValueSource(strings = {"hash/thread_pool.py", "hash/process_pool.py"})
+    @ValueSource(strings = {"hash/thread_pool.py", "hash/process_pool.py", "hash/wrong/one_thread.py"})
     void aReferencePassesEveryRuleAboutTheTable(String answer) {
         JudgeRun run = python(answer);
         assertThat(run.failures()).as("rules that did not hold for %s", answer)
@@ -68,7 +71,6 @@ class JudgeHashTest {
 
     @ParameterizedTest(name = "{0} is caught by {1}")
     @CsvSource(delimiter = '|', value = {
-            "hash/wrong/one_thread.py      | run: uses the cores                              | threads' worth of the",
             "hash/wrong/clears_first.py    | " + "crash: crash-safe (nothing lost at the kill, none hashed twice, each from its own plaintext)"
                     + " | rows had neither plaintext nor hash when it was killed: their passwords are lost",
             "hash/wrong/keeps_plaintext.py | run: no plaintext left                           | of 400 rows still hold their plaintext",
@@ -90,8 +92,9 @@ class JudgeHashTest {
                 "-cp", System.getProperty("java.class.path"), "lab.client.LabClient",
                 "hash", "migrate", "--strategy", "sequential", "--batch", "50", "--engine", "pads", "--calibration", "100ms"));
         JudgeRun run = judge(command);
-        assertThat(run.failures()).as("only one thread: it should fail on the cores alone").hasSize(1);
-        assertThat(run.rule("run: uses the cores").get("passed").asBoolean()).isFalse();
+        assertThat(run.failures()).as("only one thread: it may fail on the cores alone")
+                .allMatch(failure -> failure.startsWith(CORES + ": "));
+        assertTheCoresRuleFollowsFromItsFigures(run);
         assertThat(run.rule("crash: crash-safe (nothing lost at the kill, none hashed twice, each from its own plaintext)")
                 .get("passed").asBoolean()).isTrue();
         assertThat(run.verdict().get("figures").get("single_thread_of").asText()).contains("the JDK's PBKDF2");
